@@ -1,0 +1,108 @@
+// swift-tools-version:6.0
+// SyncHealth: sync-monitoring service. Layers, bottom up:
+//   C modules (CProtobufC, CSQLite, CSyncHealthProto)
+//   -> SyncHealthWire (protobuf-c wrappers, protocol v1 framing)
+//   -> SyncHealthStorage, SyncHealthClient
+//   -> SyncHealthRetry -> SyncHealthServer -> executables.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "SyncHealth",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "synchealthd", targets: ["synchealthd"]),
+        .executable(name: "synchealth", targets: ["synchealth"]),
+        .library(name: "SyncHealthClient", targets: ["SyncHealthClient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // C modules
+        .systemLibrary(
+            name: "CProtobufC",
+            pkgConfig: "libprotobuf-c",
+            providers: [.apt(["libprotobuf-c-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "CSyncHealthProto",
+            dependencies: ["CProtobufC"],
+            cSettings: [.unsafeFlags(["-Wno-everything"])]
+        ),
+
+        // Wire: protobuf-c wrappers and protocol v1 framing
+        .target(
+            name: "SyncHealthWire",
+            dependencies: ["CSyncHealthProto", "CProtobufC"],
+            swiftSettings: strict
+        ),
+        // Storage: SQLite, wrapped by hand
+        .target(
+            name: "SyncHealthStorage",
+            dependencies: ["SyncHealthWire", "CSQLite"],
+            swiftSettings: strict
+        ),
+        // Client library over protocol v1
+        .target(
+            name: "SyncHealthClient",
+            dependencies: ["SyncHealthWire"],
+            swiftSettings: strict
+        ),
+        // Server: Dispatch TCP transport and the RPC handlers
+        .target(
+            name: "SyncHealthServer",
+            dependencies: [
+                "SyncHealthWire", "SyncHealthStorage",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // Admin CLI commands (a library so tests can parse and run them)
+        .target(
+            name: "SyncHealthCLI",
+            dependencies: [
+                "SyncHealthClient", "SyncHealthWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "synchealthd",
+            dependencies: [
+                "SyncHealthServer", "SyncHealthStorage", "SyncHealthWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "synchealth",
+            dependencies: ["SyncHealthCLI"],
+            swiftSettings: strict
+        ),
+
+        // Tests
+        .testTarget(
+            name: "SyncHealthWireTests",
+            dependencies: ["SyncHealthWire"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ContractTests",
+            dependencies: ["SyncHealthWire"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+    ]
+)

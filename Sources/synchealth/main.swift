@@ -1,0 +1,1 @@
+print("synchealth: not yet implemented")

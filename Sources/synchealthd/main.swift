@@ -1,0 +1,1 @@
+print("synchealthd: not yet implemented")
