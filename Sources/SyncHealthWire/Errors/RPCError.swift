@@ -1,0 +1,50 @@
+/// The error every SyncHealth call fails with: a gRPC status code and a
+/// message fit to show to the caller. Messages never contain SQL, tokens or
+/// other secrets.
+public struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var code: StatusCode
+    public var message: String
+
+    /// Creates an error with `code` and a caller-facing `message`.
+    public init(_ code: StatusCode, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code.name): \(message)" }
+
+    /// INVALID_ARGUMENT with `message`.
+    public static func invalidArgument(_ message: String) -> RPCError { RPCError(.invalidArgument, message) }
+    /// NOT_FOUND with `message`.
+    public static func notFound(_ message: String) -> RPCError { RPCError(.notFound, message) }
+    /// FAILED_PRECONDITION with `message`.
+    public static func failedPrecondition(_ message: String) -> RPCError { RPCError(.failedPrecondition, message) }
+    /// INTERNAL with `message`.
+    public static func `internal`(_ message: String) -> RPCError { RPCError(.`internal`, message) }
+}
+
+extension StatusCode {
+    /// The canonical upper-case name, e.g. "INVALID_ARGUMENT".
+    public var name: String {
+        switch self {
+        case .ok: return "OK"
+        case .cancelled: return "CANCELLED"
+        case .unknown: return "UNKNOWN"
+        case .invalidArgument: return "INVALID_ARGUMENT"
+        case .deadlineExceeded: return "DEADLINE_EXCEEDED"
+        case .notFound: return "NOT_FOUND"
+        case .alreadyExists: return "ALREADY_EXISTS"
+        case .permissionDenied: return "PERMISSION_DENIED"
+        case .resourceExhausted: return "RESOURCE_EXHAUSTED"
+        case .failedPrecondition: return "FAILED_PRECONDITION"
+        case .aborted: return "ABORTED"
+        case .outOfRange: return "OUT_OF_RANGE"
+        case .unimplemented: return "UNIMPLEMENTED"
+        case .`internal`: return "INTERNAL"
+        case .unavailable: return "UNAVAILABLE"
+        case .dataLoss: return "DATA_LOSS"
+        case .unauthenticated: return "UNAUTHENTICATED"
+        case .unrecognized(let value): return "CODE_\(value)"
+        }
+    }
+}
