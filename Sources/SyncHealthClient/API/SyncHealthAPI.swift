@@ -1,0 +1,16 @@
+public import SyncHealthWire
+
+/// The SyncHealth API as typed async calls: what the CLI and internal Swift
+/// services use. `SyncHealthClient` implements it over protocol v1; tests may
+/// supply their own.
+public protocol SyncHealthAPI: Sendable {
+    func listSyncs(_ request: ListSyncsRequest) async throws -> ListSyncsResponse
+    func getSync(_ request: GetSyncRequest) async throws -> GetSyncResponse
+    func getSyncConfig(_ request: GetSyncConfigRequest) async throws -> GetSyncConfigResponse
+    func listPushItems(_ request: ListPushItemsRequest) async throws -> ListPushItemsResponse
+    func getDashboard(_ request: GetDashboardRequest) async throws -> GetDashboardResponse
+    func listCompanySyncs(_ request: ListCompanySyncsRequest) async throws -> ListCompanySyncsResponse
+    func recordSync(_ request: RecordSyncRequest) async throws -> RecordSyncResponse
+    func recordPushItems(_ request: RecordPushItemsRequest) async throws -> RecordPushItemsResponse
+    func healthCheck(_ request: HealthCheckRequest) async throws -> HealthCheckResponse
+}

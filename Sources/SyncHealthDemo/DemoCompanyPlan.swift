@@ -1,0 +1,77 @@
+import SyncHealthWire
+
+/// What happens to one demo company over the period: its platforms, how often
+/// it syncs, its configurations and the incidents that make syncs fail.
+struct DemoCompanyPlan {
+    enum Incident {
+        /// Syncs in these days fail with this code (no items pushed).
+        case outage(days: Range<Int>, code: SyncStatusCode)
+        /// The company is gone from this day on.
+        case deleted(fromDay: Int)
+    }
+
+    var company: DemoCompany
+    var syncsPerDay: Int
+    var configs: [(fromDay: Int, document: String, version: String)]
+    var incidents: [Incident]
+    /// Probability that a pushed item fails on a normal day.
+    var itemFailureRate: Double
+
+    /// The incident in force on `day`, if any.
+    func incident(on day: Int) -> Incident? {
+        for incident in incidents {
+            switch incident {
+            case let .outage(days, _) where days.contains(day): return incident
+            case let .deleted(fromDay) where day >= fromDay: return incident
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The configuration in force on `day`.
+    func config(on day: Int) -> (document: String, version: String) {
+        var current = configs[0]
+        for config in configs where config.fromDay <= day { current = config }
+        return (current.document, current.version)
+    }
+
+    static func make(index: Int, days: Int, rng: inout SplitMix64) -> DemoCompanyPlan {
+        let product: Product = rng.chance(0.7) ? .commerce : .expenses
+        let source = product == .commerce ? rng.pick(DemoCatalog.commerceSources) : rng.pick(DemoCatalog.expenseSources)
+        let company = DemoCompany(
+            companyId: rng.uuid(),
+            name: DemoCatalog.companyWords[index % DemoCatalog.companyWords.count],
+            product: product,
+            sourcePlatform: source,
+            targetPlatform: rng.pick(DemoCatalog.targets)
+        )
+        var incidents: [Incident] = []
+        // A few companies each get one incident of a different kind.
+        switch index % 9 {
+        case 1:
+            let start = rng.int(in: 10...60)
+            incidents.append(.outage(days: start..<(start + rng.int(in: 2...6)), code: .companyDeauthorized))
+        case 2: incidents.append(.outage(days: 40..<47, code: .billingExpired))
+        case 4: incidents.append(.deleted(fromDay: days - rng.int(in: 5...20)))
+        case 5:
+            let start = rng.int(in: 20...70)
+            incidents.append(.outage(days: start..<(start + 3), code: .configurationError))
+        case 7: incidents.append(.outage(days: 30..<32, code: .companyDeleted))
+        default: break
+        }
+        let base = DemoConfigDocument.make(company: company, rng: &rng, revision: 1)
+        var configs = [(fromDay: 0, document: base, version: "v1")]
+        if rng.chance(0.4) {
+            let changed = DemoConfigDocument.make(company: company, rng: &rng, revision: 2)
+            configs.append((fromDay: rng.int(in: 20...(days - 5)), document: changed, version: "v2"))
+        }
+        return DemoCompanyPlan(
+            company: company,
+            syncsPerDay: rng.chance(0.25) ? 4 : 1,
+            configs: configs,
+            incidents: incidents,
+            itemFailureRate: rng.pick([0.0, 0.01, 0.02, 0.05, 0.12])
+        )
+    }
+}
