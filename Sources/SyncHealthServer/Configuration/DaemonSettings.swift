@@ -1,0 +1,128 @@
+/// Everything synchealthd can be configured with, resolved from (highest
+/// precedence first) command-line flags, environment variables
+/// (`SYNCHEALTH_<KEY>` with dashes as underscores, e.g.
+/// `SYNCHEALTH_MAX_CONNECTIONS`) and a config file of `key = value` lines.
+public struct DaemonSettings: Sendable, Hashable {
+    /// Address to listen on, "host:port"; port 0 picks a free one.
+    public var listen = "127.0.0.1:7410"
+    /// SQLite database file.
+    public var database = "synchealth-data/synchealth.sqlite"
+    /// Most open connections; more are refused with GOAWAY.
+    public var maxConnections = 1024
+    /// Most calls in flight on one connection.
+    public var maxConcurrentStreams = 100
+    /// Largest frame payload accepted, in bytes.
+    public var maxFrameSize = 4 * 1024 * 1024
+    /// Preface must arrive within this many ms of connecting.
+    public var handshakeTimeoutMs: Int64 = 10_000
+    /// A connection with no calls and no frames for this long is closed.
+    public var idleTimeoutMs: Int64 = 300_000
+    /// In-flight calls get this long to finish on shutdown.
+    public var gracePeriodMs: Int64 = 10_000
+    /// trace, debug, info, notice, warning, error or critical.
+    public var logLevel = "info"
+    /// Load the demo data set into an empty database at start-up.
+    public var demo = false
+    /// Seed of the demo data set.
+    public var demoSeed: UInt64 = 42
+
+    /// The defaults.
+    public init() {}
+
+    /// Every key the file, environment and flags accept.
+    public static let keys = [
+        "listen", "database", "max-connections", "max-concurrent-streams", "max-frame-size",
+        "handshake-timeout", "idle-timeout", "grace-period", "log-level", "demo", "demo-seed",
+    ]
+
+    /// Resolves settings from the three sources.
+    /// - Parameters:
+    ///   - flags: key -> value from the command line (keys as in `keys`).
+    ///   - environment: the process environment.
+    ///   - file: the config file's text, if one was given.
+    /// - Throws: `SettingsError` naming the source and key of a bad value.
+    public static func resolve(flags: [String: String], environment: [String: String], file: String?) throws -> DaemonSettings {
+        var settings = DaemonSettings()
+        if let file {
+            for (key, value) in try parseFile(file) { try settings.apply(key: key, value: value, source: "config file") }
+        }
+        for key in keys {
+            let name = "SYNCHEALTH_" + key.uppercased().replacingDashes()
+            if let value = environment[name] { try settings.apply(key: key, value: value, source: name) }
+        }
+        for (key, value) in flags.sorted(by: { $0.key < $1.key }) { try settings.apply(key: key, value: value, source: "--\(key)") }
+        return settings
+    }
+
+    /// Parses `key = value` lines; `#` starts a comment; blank lines are skipped.
+    static func parseFile(_ text: String) throws -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let trimmed = line.trimmedSpaces()
+            if trimmed.isEmpty { continue }
+            let parts = trimmed.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces() }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw SettingsError("config file line \(index + 1): expected 'key = value'")
+            }
+            pairs.append((parts[0], parts[1]))
+        }
+        return pairs
+    }
+
+    mutating func apply(key: String, value: String, source: String) throws {
+        func int(_ range: ClosedRange<Int>) throws -> Int {
+            guard let n = Int(value), range.contains(n) else {
+                throw SettingsError("\(source): \(key) must be a whole number in \(range.lowerBound)...\(range.upperBound), got '\(value)'")
+            }
+            return n
+        }
+        func millis() throws -> Int64 { Int64(try int(1...86_400_000)) }
+        switch key {
+        case "listen":
+            guard value.contains(":") else { throw SettingsError("\(source): listen must be host:port, got '\(value)'") }
+            listen = value
+        case "database":
+            guard !value.isEmpty else { throw SettingsError("\(source): database must not be empty") }
+            database = value
+        case "max-connections": maxConnections = try int(1...100_000)
+        case "max-concurrent-streams": maxConcurrentStreams = try int(1...10_000)
+        case "max-frame-size": maxFrameSize = try int(16 * 1024...4 * 1024 * 1024)
+        case "handshake-timeout": handshakeTimeoutMs = try millis()
+        case "idle-timeout": idleTimeoutMs = try millis()
+        case "grace-period": gracePeriodMs = Int64(try int(0...600_000))
+        case "log-level":
+            let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+            guard levels.contains(value) else { throw SettingsError("\(source): log-level must be one of \(levels.joined(separator: ", "))") }
+            logLevel = value
+        case "demo":
+            switch value {
+            case "true", "1", "yes": demo = true
+            case "false", "0", "no": demo = false
+            default: throw SettingsError("\(source): demo must be true or false")
+            }
+        case "demo-seed":
+            guard let seed = UInt64(value) else { throw SettingsError("\(source): demo-seed must be a whole number") }
+            demoSeed = seed
+        default:
+            throw SettingsError("\(source): unknown setting '\(key)'; known: \(Self.keys.joined(separator: ", "))")
+        }
+    }
+}
+
+/// A configuration value synchealthd cannot use.
+public struct SettingsError: Error, CustomStringConvertible, Sendable, Hashable {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension String {
+    func trimmedSpaces() -> String {
+        var s = Substring(self)
+        while let first = s.first, first == " " || first == "\t" || first == "\r" { s.removeFirst() }
+        while let last = s.last, last == " " || last == "\t" || last == "\r" { s.removeLast() }
+        return String(s)
+    }
+
+    func replacingDashes() -> String { String(map { $0 == "-" ? "_" : $0 }) }
+}
