@@ -21,7 +21,7 @@ struct MessageCase: Sendable, CustomTestStringConvertible {
 }
 
 /// Every message of proto/synchealth/v1.
-let allMessages: [MessageCase] = protocolMessages + healthMessages
+let allMessages: [MessageCase] = protocolMessages + healthMessages + syncMessages
 
 let protocolMessages: [MessageCase] = [
     MessageCase(MetadataEntry(), "synchealth.v1.MetadataEntry"),
@@ -34,6 +34,19 @@ let protocolMessages: [MessageCase] = [
 let healthMessages: [MessageCase] = [
     MessageCase(HealthCheckRequest(), "synchealth.v1.HealthCheckRequest"),
     MessageCase(HealthCheckResponse(), "synchealth.v1.HealthCheckResponse"),
+]
+
+let syncMessages: [MessageCase] = [
+    MessageCase(ItemCounts(), "synchealth.v1.ItemCounts"),
+    MessageCase(Sync(), "synchealth.v1.Sync"),
+    MessageCase(SyncConfig(), "synchealth.v1.SyncConfig"),
+    MessageCase(PushAttempt(), "synchealth.v1.PushAttempt"),
+    MessageCase(PushItem(), "synchealth.v1.PushItem"),
+    MessageCase(SyncRetryScope(), "synchealth.v1.SyncRetryScope"),
+    MessageCase(FilterRetryScope(), "synchealth.v1.FilterRetryScope"),
+    MessageCase(RetryScope(), "synchealth.v1.RetryScope"),
+    MessageCase(RetryCounts(), "synchealth.v1.RetryCounts"),
+    MessageCase(RetryJob(), "synchealth.v1.RetryJob"),
 ]
 
 /// `message` encoded and decoded again.

@@ -20,8 +20,8 @@ final class CArena {
 
     /// Uninitialized memory for `count` values of `T`, freed with the arena.
     /// Only for trivial C types (structs, pointers, numbers, enums): the arena
-    /// deallocates without deinitializing. (Imported C enums are not
-    /// `BitwiseCopyable` in Swift 6.3, so the type system cannot say so.)
+    /// deallocates without deinitializing. (Swift 6.3 does not infer
+    /// `BitwiseCopyable` for every imported C type, so this is not spelled out.)
     private func allocate<T>(_: T.Type, count: Int) -> UnsafeMutablePointer<T> {
         let pointer = UnsafeMutablePointer<T>.allocate(capacity: count)
         allocations.append(UnsafeMutableRawPointer(pointer))
@@ -77,7 +77,7 @@ final class CArena {
     }
 
     /// A C struct for `message`, or NULL for an absent (nil) sub-message.
-    func message<M: ProtobufCBacked>(_ message: M?) -> UnsafeMutablePointer<M.CMessage>? {
+    func optionalMessage<M: ProtobufCBacked>(_ message: M?) -> UnsafeMutablePointer<M.CMessage>? {
         message.map { self.message($0) }
     }
 

@@ -4,7 +4,10 @@ import CProtobufC
 /// generated `Synchealth__V1__*` struct) and the generated functions that
 /// init, pack, unpack and free it. Internal: no C type leaves this module.
 protocol ProtobufCBacked: Sendable {
-    associatedtype CMessage: BitwiseCopyable
+    /// A trivial C struct (no Swift references), so `CArena` may free it
+    /// without deinitializing. Not spelled `BitwiseCopyable`: Swift 6.3 does
+    /// not infer that for C structs with anonymous unions (oneofs).
+    associatedtype CMessage
     /// The full proto name, e.g. "synchealth.v1.RequestHeader", for errors.
     static var protoName: String { get }
     /// The generated `*__init`: sets the descriptor and every default.
