@@ -21,7 +21,7 @@ struct MessageCase: Sendable, CustomTestStringConvertible {
 }
 
 /// Every message of proto/synchealth/v1.
-let allMessages: [MessageCase] = protocolMessages + healthMessages + syncMessages
+let allMessages: [MessageCase] = protocolMessages + healthMessages + syncMessages + historyMessages
 
 let protocolMessages: [MessageCase] = [
     MessageCase(MetadataEntry(), "synchealth.v1.MetadataEntry"),
@@ -47,6 +47,28 @@ let syncMessages: [MessageCase] = [
     MessageCase(RetryScope(), "synchealth.v1.RetryScope"),
     MessageCase(RetryCounts(), "synchealth.v1.RetryCounts"),
     MessageCase(RetryJob(), "synchealth.v1.RetryJob"),
+]
+
+let historyMessages: [MessageCase] = [
+    MessageCase(Count(), "synchealth.v1.Count"),
+    MessageCase(ListSyncsRequest(), "synchealth.v1.ListSyncsRequest"),
+    MessageCase(ListSyncsResponse(), "synchealth.v1.ListSyncsResponse"),
+    MessageCase(GetSyncRequest(), "synchealth.v1.GetSyncRequest"),
+    MessageCase(DataTypeCounts(), "synchealth.v1.DataTypeCounts"),
+    MessageCase(RetrySummary(), "synchealth.v1.RetrySummary"),
+    MessageCase(GetSyncResponse(), "synchealth.v1.GetSyncResponse"),
+    MessageCase(GetSyncConfigRequest(), "synchealth.v1.GetSyncConfigRequest"),
+    MessageCase(GetSyncConfigResponse(), "synchealth.v1.GetSyncConfigResponse"),
+    MessageCase(ListPushItemsRequest(), "synchealth.v1.ListPushItemsRequest"),
+    MessageCase(ListPushItemsResponse(), "synchealth.v1.ListPushItemsResponse"),
+    MessageCase(GetDashboardRequest(), "synchealth.v1.GetDashboardRequest"),
+    MessageCase(CategoryCount(), "synchealth.v1.CategoryCount"),
+    MessageCase(StatusCodeCount(), "synchealth.v1.StatusCodeCount"),
+    MessageCase(DailyBucket(), "synchealth.v1.DailyBucket"),
+    MessageCase(GetDashboardResponse(), "synchealth.v1.GetDashboardResponse"),
+    MessageCase(ListCompanySyncsRequest(), "synchealth.v1.ListCompanySyncsRequest"),
+    MessageCase(CompanySync(), "synchealth.v1.CompanySync"),
+    MessageCase(ListCompanySyncsResponse(), "synchealth.v1.ListCompanySyncsResponse"),
 ]
 
 /// `message` encoded and decoded again.
