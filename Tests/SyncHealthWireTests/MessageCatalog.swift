@@ -22,6 +22,7 @@ struct MessageCase: Sendable, CustomTestStringConvertible {
 
 /// Every message of proto/synchealth/v1.
 let allMessages: [MessageCase] = protocolMessages + healthMessages + syncMessages + historyMessages
+    + ingestMessages + retryMessages + connectorMessages
 
 let protocolMessages: [MessageCase] = [
     MessageCase(MetadataEntry(), "synchealth.v1.MetadataEntry"),
@@ -69,6 +70,33 @@ let historyMessages: [MessageCase] = [
     MessageCase(ListCompanySyncsRequest(), "synchealth.v1.ListCompanySyncsRequest"),
     MessageCase(CompanySync(), "synchealth.v1.CompanySync"),
     MessageCase(ListCompanySyncsResponse(), "synchealth.v1.ListCompanySyncsResponse"),
+]
+
+let ingestMessages: [MessageCase] = [
+    MessageCase(RecordSyncRequest(), "synchealth.v1.RecordSyncRequest"),
+    MessageCase(RecordSyncResponse(), "synchealth.v1.RecordSyncResponse"),
+    MessageCase(PushItemReport(), "synchealth.v1.PushItemReport"),
+    MessageCase(RecordPushItemsRequest(), "synchealth.v1.RecordPushItemsRequest"),
+    MessageCase(RecordPushItemsResponse(), "synchealth.v1.RecordPushItemsResponse"),
+]
+
+let retryMessages: [MessageCase] = [
+    MessageCase(RetryFailedItemsRequest(), "synchealth.v1.RetryFailedItemsRequest"),
+    MessageCase(SkipCount(), "synchealth.v1.SkipCount"),
+    MessageCase(PreviewItem(), "synchealth.v1.PreviewItem"),
+    MessageCase(RetryPreview(), "synchealth.v1.RetryPreview"),
+    MessageCase(RetryFailedItemsResponse(), "synchealth.v1.RetryFailedItemsResponse"),
+    MessageCase(GetRetryJobRequest(), "synchealth.v1.GetRetryJobRequest"),
+    MessageCase(GetRetryJobResponse(), "synchealth.v1.GetRetryJobResponse"),
+    MessageCase(ListRetryJobsRequest(), "synchealth.v1.ListRetryJobsRequest"),
+    MessageCase(ListRetryJobsResponse(), "synchealth.v1.ListRetryJobsResponse"),
+    MessageCase(CancelRetryJobRequest(), "synchealth.v1.CancelRetryJobRequest"),
+    MessageCase(CancelRetryJobResponse(), "synchealth.v1.CancelRetryJobResponse"),
+]
+
+let connectorMessages: [MessageCase] = [
+    MessageCase(PushRequest(), "synchealth.v1.PushRequest"),
+    MessageCase(PushResponse(), "synchealth.v1.PushResponse"),
 ]
 
 /// `message` encoded and decoded again.
