@@ -2,7 +2,7 @@
 import CSyncHealthProto
 
 extension RecordSyncRequest: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
@@ -32,7 +32,7 @@ extension RecordSyncRequest: WireMessage, ProtobufCBacked {
 }
 
 extension RecordSyncResponse: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
@@ -62,7 +62,7 @@ extension RecordSyncResponse: WireMessage, ProtobufCBacked {
 }
 
 extension PushItemReport: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
@@ -106,7 +106,7 @@ extension PushItemReport: WireMessage, ProtobufCBacked {
 }
 
 extension RecordPushItemsRequest: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
@@ -136,7 +136,7 @@ extension RecordPushItemsRequest: WireMessage, ProtobufCBacked {
 }
 
 extension RecordPushItemsResponse: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
