@@ -99,6 +99,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SyncHealthStorageTests",
+            dependencies: ["SyncHealthStorage", "SyncHealthWire"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "ContractTests",
             dependencies: ["SyncHealthWire"],
             resources: [.copy("Fixtures")],
