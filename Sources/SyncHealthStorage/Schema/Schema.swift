@@ -75,11 +75,13 @@ enum Schema {
         CREATE INDEX syncs_by_duration ON syncs (sort_duration, sync_id);
         CREATE INDEX syncs_by_status ON syncs (status_code, sync_id);
         CREATE INDEX syncs_by_company ON syncs (company_id, sync_id);
-        -- Filters: one company's history (newest first), platforms, categories.
+        -- Filters: one company's history (newest first), platforms, product,
+        -- categories; each with started_at for the dashboard's range.
         CREATE INDEX syncs_by_company_started ON syncs (company_id, started_at, sync_id);
-        CREATE INDEX syncs_by_target_started ON syncs (target_platform, started_at);
-        CREATE INDEX syncs_by_source_started ON syncs (source_platform, started_at);
-        CREATE INDEX syncs_by_category_started ON syncs (category, started_at);
+        CREATE INDEX syncs_by_product_started ON syncs (product, started_at, sync_id);
+        CREATE INDEX syncs_by_target_started ON syncs (target_platform, started_at, sync_id);
+        CREATE INDEX syncs_by_source_started ON syncs (source_platform, started_at, sync_id);
+        CREATE INDEX syncs_by_category_started ON syncs (category, started_at, sync_id);
         -- Finding syncs that still use a configuration before dropping it.
         CREATE INDEX syncs_by_config ON syncs (config_hash) WHERE config_hash IS NOT NULL;
 
