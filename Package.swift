@@ -99,6 +99,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SyncHealthTransportTests",
+            dependencies: ["SyncHealthServer", "SyncHealthClient", "SyncHealthWire"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "ContractTests",
             dependencies: ["SyncHealthWire"],
             resources: [.copy("Fixtures")],
