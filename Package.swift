@@ -68,6 +68,18 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Retry: backoff, rate limits, connectors, the executor
+        .target(
+            name: "SyncHealthRetry",
+            dependencies: ["SyncHealthWire", "SyncHealthStorage", "SyncHealthClient"],
+            swiftSettings: strict
+        ),
+        // The seeded demo data set
+        .target(
+            name: "SyncHealthDemo",
+            dependencies: ["SyncHealthWire", "SyncHealthStorage"],
+            swiftSettings: strict
+        ),
         // Admin CLI commands (a library so tests can parse and run them)
         .target(
             name: "SyncHealthCLI",
@@ -80,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "synchealthd",
             dependencies: [
-                "SyncHealthServer", "SyncHealthStorage", "SyncHealthWire",
+                "SyncHealthServer", "SyncHealthStorage", "SyncHealthWire", "SyncHealthDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -92,6 +104,17 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Test doubles and fixtures shared by test targets
+        .target(
+            name: "SyncHealthTestSupport",
+            dependencies: [
+                "SyncHealthServer", "SyncHealthStorage", "SyncHealthClient", "SyncHealthWire",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/SyncHealthTestSupport",
+            swiftSettings: strict
+        ),
+
         // Tests
         .testTarget(
             name: "SyncHealthWireTests",
@@ -99,9 +122,37 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SyncHealthFramingTests",
+            dependencies: ["SyncHealthWire"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "ContractTests",
             dependencies: ["SyncHealthWire"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SyncHealthStorageTests",
+            dependencies: ["SyncHealthStorage", "SyncHealthWire"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SyncHealthTransportTests",
+            dependencies: ["SyncHealthServer", "SyncHealthClient", "SyncHealthWire"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SyncHealthServiceTests",
+            dependencies: [
+                "SyncHealthTestSupport", "SyncHealthServer", "SyncHealthStorage", "SyncHealthClient",
+                "SyncHealthWire", "SyncHealthDemo", "SyncHealthCLI",
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SyncHealthRetryTests",
+            dependencies: ["SyncHealthRetry", "SyncHealthWire"],
             swiftSettings: strict
         ),
     ]

@@ -1,0 +1,39 @@
+import SyncHealthWire
+
+/// Settings of an `RPCClient` and its connections.
+public struct ClientConfiguration: Sendable {
+    /// Time to resolve, connect and receive the server's SETTINGS. Default 5 s.
+    public var connectTimeout: Duration = .seconds(5)
+    /// Largest frame payload this client accepts from the server. Default 4 MiB.
+    public var maxFrameSize: UInt32 = Frame.defaultMaxFrameSize
+    /// Attempts for an idempotent call that fails UNAVAILABLE (1 = no retry). Default 3.
+    public var maxAttempts: Int = 3
+    /// First retry delay; doubles per attempt up to `maxBackoff`, with jitter. Default 50 ms.
+    public var initialBackoff: Duration = .milliseconds(50)
+    /// Largest retry delay. Default 1 s.
+    public var maxBackoff: Duration = .seconds(1)
+
+    /// The defaults.
+    public init() {}
+}
+
+extension Duration {
+    /// Whole milliseconds, rounded up, at least 1 for a positive duration,
+    /// saturating at `UInt32.max` (the wire's timeout_ms field).
+    var timeoutMilliseconds: UInt32 {
+        let (seconds, attoseconds) = components
+        guard seconds >= 0, seconds > 0 || attoseconds > 0 else { return 1 }
+        let (msFromSeconds, overflow) = seconds.multipliedReportingOverflow(by: 1000)
+        if overflow { return .max }
+        let fraction = (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
+        return UInt32(clamping: msFromSeconds + fraction)
+    }
+
+    /// Whole nanoseconds, saturating, never negative.
+    var nanosecondsClamped: Int {
+        let (seconds, attoseconds) = components
+        let (ns, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        if overflow { return seconds < 0 ? 0 : Int.max }
+        return max(0, Int(clamping: ns) &+ Int(attoseconds / 1_000_000_000))
+    }
+}

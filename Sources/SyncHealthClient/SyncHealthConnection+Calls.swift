@@ -1,0 +1,160 @@
+import Dispatch
+public import SyncHealthWire
+
+extension SyncHealthConnection {
+    /// Calls `method` with a typed request and decodes the typed response.
+    /// - Parameters:
+    ///   - timeout: the call's deadline, sent as timeout_ms and enforced by a
+    ///     client-side timer too; nil for none.
+    ///   - metadata: call metadata (keys are lower-cased), e.g. `authorization`.
+    /// - Throws: `RPCError`: the server's status, DEADLINE_EXCEEDED, CANCELLED
+    ///   when the Task is cancelled (a CANCEL is sent), UNAVAILABLE when the
+    ///   connection fails or the server refused the call with GOAWAY.
+    public func call<Req: WireMessage, Res: WireMessage>(
+        _ method: String, _ request: Req, timeout: Duration? = nil, metadata: [String: String] = [:]
+    ) async throws -> Res {
+        let bytes = try await callRaw(method, request.serializedBytes(), timeout: timeout, metadata: metadata)
+        do {
+            return try Res(serializedBytes: bytes)
+        } catch {
+            throw RPCError(.internal, "response message does not decode as \(Res.self)")
+        }
+    }
+
+    /// Calls `method` with an encoded request; returns the encoded response.
+    /// Errors as for `call(_:_:timeout:metadata:)`.
+    public func callRaw(
+        _ method: String, _ request: [UInt8], timeout: Duration? = nil, metadata: [String: String] = [:]
+    ) async throws -> [UInt8] {
+        if let timeout, timeout <= .zero { throw RPCError(.deadlineExceeded, "deadline exceeded before the call started") }
+        let header = RequestHeader(
+            method: method,
+            timeoutMs: timeout?.timeoutMilliseconds ?? 0,
+            metadata: metadata.sorted { $0.key < $1.key }.map { MetadataEntry(key: $0.key.lowercased(), value: $0.value) }
+        )
+        let headerBytes = header.serializedBytes()
+        guard headerBytes.count <= Int(UInt16.max) else { throw RPCError.invalidArgument("call metadata too large") }
+        guard 2 + headerBytes.count + request.count <= Int(settings.maxFrameSize) else {
+            throw RPCError(.resourceExhausted, "request larger than the server's maximum frame size")
+        }
+        // Encoded once outside the lock; the stream id is patched in under it.
+        let encoded = FrameEncoder.encode(.request(streamId: 1, header: headerBytes, message: request))
+        let key = state.withLock { state in
+            defer { state.nextKey += 1 }
+            state.liveKeys.insert(state.nextKey)
+            return state.nextKey
+        }
+        let response = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Frame, any Error>) in
+                start(key: key, encoded: encoded, timeout: timeout, continuation: continuation)
+            }
+        } onCancel: {
+            abandon(key: key, with: RPCError(.cancelled, "call cancelled"))
+        }
+        return try Self.responseMessage(response)
+    }
+
+    private func start(
+        key: UInt64, encoded: [UInt8], timeout: Duration?, continuation: CheckedContinuation<Frame, any Error>
+    ) {
+        let rejection = state.withLock { state -> RPCError? in
+            if state.cancelledKeys.remove(key) != nil {
+                state.liveKeys.remove(key)
+                return RPCError(.cancelled, "call cancelled")
+            }
+            switch state.phase {
+            case let .closed(error):
+                state.liveKeys.remove(key)
+                return error
+            case .goingAway:
+                state.liveKeys.remove(key)
+                return RPCError(.unavailable, "not processed: connection is going away")
+            case .ready:
+                break
+            }
+            guard state.nextStreamId < UInt32.max else {
+                state.liveKeys.remove(key)
+                state.phase = .goingAway(lastStreamId: state.nextStreamId - 1)
+                return RPCError(.unavailable, "not processed: stream ids exhausted on this connection")
+            }
+            let streamId = state.nextStreamId
+            state.nextStreamId += 1
+            state.pending[streamId] = PendingCall(continuation: continuation, key: key)
+            state.streamByKey[key] = streamId
+            var bytes = encoded
+            withUnsafeBytes(of: streamId.bigEndian) { bytes.replaceSubrange(8..<12, with: $0) }
+            enqueueWrite(bytes)  // under the lock: ids reach the wire in order
+            return nil
+        }
+        if let rejection {
+            continuation.resume(throwing: rejection)
+            closeIfDrained()
+            return
+        }
+        if let timeout {
+            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(timeout.nanosecondsClamped)) { [weak self] in
+                self?.abandon(key: key, with: RPCError(.deadlineExceeded, "deadline exceeded"))
+            }
+        }
+    }
+
+    /// Ends a call early (deadline or Task cancellation): it fails with
+    /// `error` and the server gets a CANCEL. A call that has not started yet
+    /// fails as soon as it tries; one already answered is left alone.
+    private func abandon(key: UInt64, with error: RPCError) {
+        let call = state.withLock { state -> PendingCall? in
+            guard let streamId = state.streamByKey[key] else {
+                if state.liveKeys.contains(key) { state.cancelledKeys.insert(key) }
+                return nil
+            }
+            let call = state.takeCall(streamId)
+            enqueueWrite(FrameEncoder.encode(Frame(type: .cancel, streamId: streamId)))
+            return call
+        }
+        call?.continuation.resume(throwing: error)
+        closeIfDrained()
+    }
+
+    /// The message of an OK RESPONSE, or its status as an `RPCError`.
+    static func responseMessage(_ frame: Frame) throws(RPCError) -> [UInt8] {
+        let parts: (header: ArraySlice<UInt8>, message: ArraySlice<UInt8>)
+        do {
+            parts = try frame.splitHeaderAndMessage()
+        } catch {
+            throw RPCError(.internal, "malformed response: \(error)")
+        }
+        let header: ResponseHeader
+        do {
+            header = try ResponseHeader(serializedBytes: parts.header)
+        } catch {
+            throw RPCError(.internal, "malformed response header")
+        }
+        guard header.statusCode == .ok else { throw RPCError(header.statusCode, header.statusMessage) }
+        return Array(parts.message)
+    }
+
+    /// Sends a PING and waits for its PONG.
+    /// - Returns: the round-trip time.
+    /// - Throws: `RPCError` DEADLINE_EXCEEDED after `timeout`, UNAVAILABLE when the connection is gone.
+    public func ping(timeout: Duration = .seconds(5)) async throws -> Duration {
+        let started = ContinuousClock.now
+        let id = state.withLock { state in
+            defer { state.nextPingId += 1 }
+            return state.nextPingId
+        }
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let rejection = state.withLock { state -> RPCError? in
+                if case let .closed(error) = state.phase { return error }
+                state.pings[id] = continuation
+                enqueueWrite(FrameEncoder.encode(Frame(type: .ping, streamId: 0, payload: withUnsafeBytes(of: id.bigEndian) { Array($0) })))
+                return nil
+            }
+            if let rejection { return continuation.resume(throwing: rejection) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(timeout.nanosecondsClamped)) { [weak self] in
+                let waiter = self?.state.withLock { $0.pings.removeValue(forKey: id) }
+                waiter?.resume(throwing: RPCError(.deadlineExceeded, "no PONG in time"))
+            }
+        }
+        return ContinuousClock.now - started
+    }
+}

@@ -1,0 +1,39 @@
+public import SyncHealthWire
+import Synchronization
+
+/// Whether the server takes calls, as `/synchealth.v1.Health/Check` reports it.
+/// Starts SERVING; `RPCServer.shutdown` flips it to NOT_SERVING.
+public final class ServingState: Sendable {
+    private let value = Mutex<ServingStatus>(.serving)
+
+    /// A state that starts SERVING.
+    public init() {}
+
+    /// The current status.
+    public var status: ServingStatus { value.withLock { $0 } }
+
+    /// Sets the status (for example NOT_SERVING while storage is unavailable).
+    public func set(_ status: ServingStatus) {
+        value.withLock { $0 = status }
+    }
+}
+
+/// The built-in `synchealth.v1.Health` service.
+public enum HealthService {
+    /// "synchealth.v1.Health".
+    public static let serviceName = "synchealth.v1.Health"
+    /// "/synchealth.v1.Health/Check".
+    public static let checkMethod = "/synchealth.v1.Health/Check"
+
+    /// Registers `Check`: the server's status for an empty service name or a
+    /// registered service, NOT_FOUND for any other.
+    public static func register(on router: Router, state: ServingState) {
+        router.register(service: serviceName, method: "Check") {
+            @Sendable [weak router] (request: HealthCheckRequest, _: CallContext) throws -> HealthCheckResponse in
+            if !request.service.isEmpty, router?.hasService(request.service) != true {
+                throw RPCError.notFound("unknown service")
+            }
+            return HealthCheckResponse(status: state.status)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+public import SyncHealthWire
+import Synchronization
+
+/// A method handler on raw bytes: the request message in, the response
+/// message out. Runs synchronously on a handler thread, never on a
+/// connection's queue. Throw `RPCError` to answer with its status.
+public typealias RPCHandler = @Sendable (_ request: [UInt8], _ context: CallContext) throws -> [UInt8]
+
+/// Maps fully qualified method names to handlers.
+public final class Router: Sendable {
+    private let handlers = Mutex<[String: RPCHandler]>([:])
+
+    /// An empty router.
+    public init() {}
+
+    /// Registers `handler` for `method` ("/synchealth.v1.Service/Method"),
+    /// replacing an earlier one.
+    /// - Precondition: `method` has the form "/Service/Method".
+    public func register(_ method: String, _ handler: @escaping RPCHandler) {
+        precondition(Self.isWellFormed(method), "method must look like /package.Service/Method: \(method)")
+        handlers.withLock { $0[method] = handler }
+    }
+
+    /// Registers a typed handler for "/\(service)/\(method)": the request is
+    /// decoded as `Req` (INVALID_ARGUMENT when it does not decode) and the
+    /// returned `Res` encoded as the response.
+    public func register<Req: WireMessage, Res: WireMessage>(
+        service: String,
+        method: String,
+        _ handler: @escaping @Sendable (Req, CallContext) throws -> Res
+    ) {
+        register("/\(service)/\(method)") { bytes, context in
+            let request: Req
+            do {
+                request = try Req(serializedBytes: bytes)
+            } catch let error as WireError {
+                throw error.rpcError
+            } catch {
+                throw RPCError.invalidArgument("request message does not decode")
+            }
+            return try handler(request, context).serializedBytes()
+        }
+    }
+
+    /// The handler for `method`, or nil.
+    public func handler(for method: String) -> RPCHandler? {
+        handlers.withLock { $0[method] }
+    }
+
+    /// Whether any method of `service` ("synchealth.v1.Health") is registered.
+    public func hasService(_ service: String) -> Bool {
+        let prefix = "/\(service)/"
+        return handlers.withLock { $0.keys.contains { $0.hasPrefix(prefix) } }
+    }
+
+    /// Every registered method, sorted.
+    public var methods: [String] { handlers.withLock { $0.keys.sorted() } }
+
+    private static func isWellFormed(_ method: String) -> Bool {
+        let parts = method.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[0].isEmpty && !parts[1].isEmpty && !parts[2].isEmpty
+    }
+}

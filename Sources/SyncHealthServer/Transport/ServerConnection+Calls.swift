@@ -1,0 +1,128 @@
+import Dispatch
+import Logging
+import SyncHealthWire
+
+/// A call that has not been answered yet.
+struct ActiveCall {
+    let context: CallContext
+    let startedAt: ContinuousClock.Instant
+    var deadlineTimer: DispatchWorkItem?
+}
+
+extension ServerConnection {
+    func handleRequest(_ frame: Frame) throws(FrameError) {
+        let (headerBytes, message) = try frame.splitHeaderAndMessage()
+        let streamId = frame.streamId
+        let startedAt = ContinuousClock.now
+        let header: RequestHeader
+        do {
+            header = try RequestHeader(serializedBytes: Array(headerBytes))
+        } catch {
+            answer(streamId, method: "(undecodable)", .failure(.invalidArgument("request header does not decode")),
+                   startedAt: startedAt, context: nil)
+            return
+        }
+        let method = header.method
+        guard state == .open else {
+            answer(streamId, method: method, .failure(RPCError(.unavailable, "server is not taking new calls")),
+                   startedAt: startedAt, context: nil)
+            return
+        }
+        guard calls.count < env.configuration.maxConcurrentStreams else {
+            let limit = env.configuration.maxConcurrentStreams
+            answer(streamId, method: method, .failure(RPCError(.resourceExhausted, "more than \(limit) concurrent calls")),
+                   startedAt: startedAt, context: nil)
+            return
+        }
+        guard let handler = env.router.handler(for: method) else {
+            answer(streamId, method: method, .failure(RPCError(.unimplemented, "unknown method")),
+                   startedAt: startedAt, context: nil)
+            return
+        }
+
+        var metadata: [String: String] = [:]
+        for entry in header.metadata { metadata[entry.key.lowercased()] = entry.value }
+        let timeout = Duration.milliseconds(Int64(header.timeoutMs))
+        let context = CallContext(
+            method: method, metadata: metadata, peer: peer, streamId: streamId,
+            deadline: header.timeoutMs > 0 ? startedAt + timeout : nil
+        )
+        var call = ActiveCall(context: context, startedAt: startedAt, deadlineTimer: nil)
+        if header.timeoutMs > 0 {
+            let expiry = DispatchWorkItem { [weak self] in self?.expire(streamId) }
+            queue.asyncAfter(deadline: DispatchTime.now().adding(timeout), execute: expiry)
+            call.deadlineTimer = expiry
+        }
+        calls[streamId] = call
+
+        let request = Array(message)
+        env.runHandler { [weak self] in
+            let outcome = CallOutcome.run(handler, request: request, context: context)
+            guard let connection = self else { return }  // closed and gone: nobody to answer
+            connection.queue.async { connection.complete(streamId, context: context, outcome: outcome) }
+        }
+    }
+
+    /// The handler returned; answer unless a deadline, CANCEL or shutdown already did.
+    private func complete(_ streamId: UInt32, context: CallContext, outcome: CallOutcome) {
+        dispatchPrecondition(condition: .onQueue(queue))
+        guard let call = calls[streamId], call.context === context else {
+            return  // already answered; the late result is dropped
+        }
+        calls[streamId] = nil
+        call.deadlineTimer?.cancel()
+        answer(streamId, method: context.method, outcome, startedAt: call.startedAt, context: context)
+        callRemoved()
+    }
+
+    private func expire(_ streamId: UInt32) {
+        dispatchPrecondition(condition: .onQueue(queue))
+        guard state != .closed, let call = calls.removeValue(forKey: streamId) else { return }
+        call.context.cancel(.deadlineExceeded)
+        answer(streamId, method: call.context.method, .failure(RPCError(.deadlineExceeded, "deadline exceeded")),
+               startedAt: call.startedAt, context: call.context)
+        callRemoved()
+    }
+
+    /// CANCEL: stop the call and answer CANCELLED once; unknown or finished streams are ignored.
+    func handleCancel(streamId: UInt32) {
+        guard let call = calls.removeValue(forKey: streamId) else { return }
+        call.deadlineTimer?.cancel()
+        call.context.cancel(.cancelledByClient)
+        answer(streamId, method: call.context.method, .failure(RPCError(.cancelled, "cancelled by client")),
+               startedAt: call.startedAt, context: call.context)
+        callRemoved()
+    }
+
+    /// Answers every unanswered call with `error` (shutdown grace period over).
+    func failAllCalls(_ error: RPCError, reason: CallContext.CancellationReason) {
+        let pending = calls
+        calls.removeAll()
+        for (streamId, call) in pending.sorted(by: { $0.key < $1.key }) {
+            call.deadlineTimer?.cancel()
+            call.context.cancel(reason)
+            answer(streamId, method: call.context.method, .failure(error), startedAt: call.startedAt, context: call.context)
+        }
+    }
+
+    /// The connection is going away: cancel every call without answering.
+    func cancelAllCalls(reason: CallContext.CancellationReason) {
+        let pending = calls
+        calls.removeAll()
+        for (streamId, call) in pending.sorted(by: { $0.key < $1.key }) {
+            call.deadlineTimer?.cancel()
+            call.context.cancel(reason)
+            logCall(streamId, method: call.context.method, status: .cancelled, startedAt: call.startedAt,
+                    context: call.context, note: "connection closed")
+        }
+    }
+
+    private func callRemoved() {
+        lastActivity = .now()
+        if state == .draining, calls.isEmpty {
+            beginClosing(goAway: nil, reason: "drained")
+        } else if state != .closed {
+            rescheduleTimer()
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Logging
+import SyncHealthWire
+
+extension ServerConnection {
+    /// Sends the one RESPONSE of `streamId` and logs the call.
+    func answer(
+        _ streamId: UInt32, method: String, _ outcome: CallOutcome,
+        startedAt: ContinuousClock.Instant, context: CallContext?
+    ) {
+        var outcome = outcome
+        var frame = Self.responseFrame(streamId, outcome)
+        if frame.payload.count > Int(env.configuration.maxFrameSize) {
+            outcome = .failure(RPCError(.resourceExhausted, "response larger than the maximum frame size"))
+            frame = Self.responseFrame(streamId, outcome)
+        }
+        send(frame)
+        var note: String?
+        if case let .failure(_, cause) = outcome { note = cause }
+        logCall(streamId, method: method, status: outcome.statusCode, startedAt: startedAt, context: context, note: note)
+    }
+
+    private static func responseFrame(_ streamId: UInt32, _ outcome: CallOutcome) -> Frame {
+        switch outcome {
+        case let .success(message):
+            return .response(streamId: streamId, header: ResponseHeader(statusCode: .ok).serializedBytes(), message: message)
+        case let .failure(error, _):
+            let header = ResponseHeader(statusCode: error.code, statusMessage: LogText.truncated(error.message, maxUTF8: 1024))
+            return .response(streamId: streamId, header: header.serializedBytes(), message: [])
+        }
+    }
+
+    /// The one log line of a call. Metadata values (tokens) are never logged.
+    func logCall(
+        _ streamId: UInt32, method: String, status: StatusCode,
+        startedAt: ContinuousClock.Instant, context: CallContext?, note: String?
+    ) {
+        let elapsed = ContinuousClock.now - startedAt
+        let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+        var metadata: Logger.Metadata = [
+            "rpc.method": .string(LogText.sanitized(method)),
+            "rpc.status": .string(status.name),
+            "rpc.latency_ms": .stringConvertible(Double(micros) / 1000),
+            "rpc.stream_id": .stringConvertible(streamId),
+            "peer": .string(peer),
+        ]
+        if let caller = context?.callerIdentity { metadata["rpc.caller"] = .string(LogText.sanitized(caller)) }
+        if let note { metadata["rpc.note"] = .string(note) }
+        switch status {
+        case .internal, .unknown, .dataLoss:
+            env.logger.warning("rpc", metadata: metadata)
+        default:
+            env.logger.info("rpc", metadata: metadata)
+        }
+    }
+}
+
+/// Keeps peer-controlled text safe for logs and headers.
+enum LogText {
+    /// At most 200 characters, control characters replaced, so a method name
+    /// sent by a peer cannot forge log lines.
+    static func sanitized(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars.prefix(200) {
+            result.unicodeScalars.append(scalar.properties.generalCategory == .control ? "?" : scalar)
+        }
+        return result
+    }
+
+    /// `text` cut to at most `maxUTF8` bytes on a character boundary.
+    static func truncated(_ text: String, maxUTF8: Int) -> String {
+        guard text.utf8.count > maxUTF8 else { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let size = character.utf8.count
+            guard used + size <= maxUTF8 else { break }
+            result.append(character)
+            used += size
+        }
+        return result
+    }
+}

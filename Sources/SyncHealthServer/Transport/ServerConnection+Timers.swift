@@ -1,0 +1,64 @@
+import Dispatch
+import SyncHealthWire
+
+extension ServerConnection {
+    /// Points the one connection timer at the nearest deadline that applies
+    /// in the current state.
+    func rescheduleTimer() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        let config = env.configuration
+        var next: DispatchTime?
+        func consider(_ time: DispatchTime?) {
+            guard let time else { return }
+            next = min(next ?? time, time)
+        }
+        switch state {
+        case .awaitingPreface:
+            consider(acceptedAt.adding(config.handshakeTimeout))
+        case .open:
+            consider(partialFrameSince?.adding(config.frameCompletionTimeout))
+            if calls.isEmpty { consider(lastActivity.adding(config.idleTimeout)) }
+        case .draining:
+            consider(partialFrameSince?.adding(config.frameCompletionTimeout))
+            consider(graceDeadline)
+        case .closing:
+            consider(lingerDeadline)
+        case .closed:
+            return
+        }
+        timer.schedule(deadline: next ?? .distantFuture, leeway: .milliseconds(1))
+    }
+
+    func timerFired() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        let now = DispatchTime.now()
+        let config = env.configuration
+        let last = decoder.lastRequestStreamId
+        switch state {
+        case .awaitingPreface:
+            if now >= acceptedAt.adding(config.handshakeTimeout) {
+                let goAway = GoAway(lastStreamId: 0, statusCode: .deadlineExceeded, message: "handshake timeout")
+                beginClosing(goAway: goAway, reason: "handshake timeout")
+            }
+        case .open, .draining:
+            if let since = partialFrameSince, now >= since.adding(config.frameCompletionTimeout) {
+                let goAway = GoAway(lastStreamId: last, statusCode: .deadlineExceeded, message: "frame not completed in time")
+                beginClosing(goAway: goAway, reason: "frame-completion timeout")
+            } else if state == .open, calls.isEmpty, now >= lastActivity.adding(config.idleTimeout) {
+                let goAway = GoAway(lastStreamId: last, statusCode: .ok, message: "idle timeout")
+                beginClosing(goAway: goAway, reason: "idle timeout")
+            } else if state == .draining, let grace = graceDeadline, now >= grace {
+                // Grace period over: answer what is left, then close.
+                failAllCalls(RPCError(.unavailable, "server shutting down"), reason: .serverShutdown)
+                beginClosing(goAway: nil, reason: "shutdown grace period ended")
+            }
+        case .closing:
+            if let linger = lingerDeadline, now >= linger {
+                closeNow(reason: closeReason)
+            }
+        case .closed:
+            return
+        }
+        rescheduleTimer()
+    }
+}

@@ -1,0 +1,58 @@
+/// One schema change, identified by a string that sorts in application order.
+struct Migration: Sendable {
+    /// E.g. "0001_syncs_and_configs". Recorded in `schema_migrations` once applied.
+    var identifier: String
+    /// The statements, run together in one transaction.
+    var sql: String
+}
+
+/// The database holds a migration this version does not know: it was written
+/// by a newer SyncHealth, and opening it could corrupt data.
+public struct UnknownMigrationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The identifiers recorded in the database but unknown here.
+    public var identifiers: [String]
+    public var description: String {
+        "database schema is newer than this version (unknown migrations: \(identifiers.joined(separator: ", ")))"
+    }
+}
+
+/// Applies migrations in order, each in its own transaction, recording each
+/// identifier in `schema_migrations`. Reopening applies nothing twice.
+struct Migrator {
+    let migrations: [Migration]
+
+    init(migrations: [Migration]) {
+        precondition(
+            zip(migrations, migrations.dropFirst()).allSatisfy { $0.identifier < $1.identifier },
+            "migration identifiers must be unique and in ascending order"
+        )
+        self.migrations = migrations
+    }
+
+    /// Applies the pending migrations; returns their identifiers.
+    func migrate(_ connection: Connection) throws -> [String] {
+        try connection.execute("""
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                identifier TEXT PRIMARY KEY NOT NULL,
+                applied_at INTEGER NOT NULL DEFAULT (CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))
+            )
+            """)
+        let recorded = Set(try connection.all("SELECT identifier FROM schema_migrations") { $0.text(0) })
+        let known = Set(migrations.map(\.identifier))
+        let unknown = recorded.subtracting(known)
+        guard unknown.isEmpty else {
+            throw UnknownMigrationError(identifiers: unknown.sorted())
+        }
+        var applied: [String] = []
+        for migration in migrations where !recorded.contains(migration.identifier) {
+            try connection.transaction(.immediate) {
+                try connection.execute(migration.sql)
+                try connection.run(
+                    "INSERT INTO schema_migrations (identifier) VALUES (?)",
+                    [.text(migration.identifier)])
+            }
+            applied.append(migration.identifier)
+        }
+        return applied
+    }
+}

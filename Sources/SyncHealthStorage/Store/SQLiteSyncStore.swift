@@ -1,0 +1,77 @@
+import SyncHealthWire
+
+/// `SyncStore` on a SQLite file: one writer connection on its own serial
+/// queue, a small pool of read-only connections, WAL mode.
+public final class SQLiteSyncStore: SyncStore {
+    /// Where and how to open the database.
+    public struct Configuration: Sendable {
+        /// Path of the database file; created when missing. Must be a real
+        /// file (not ":memory:"): readers open their own connections to it.
+        public var path: String
+        /// Read-only connections in the pool.
+        public var readerCount: Int
+        /// How long a statement waits on a lock held by another process.
+        public var busyTimeoutMs: Int32
+
+        /// Creates a configuration; 4 readers and a 5 s busy timeout by default.
+        public init(path: String, readerCount: Int = 4, busyTimeoutMs: Int32 = 5_000) {
+            self.path = path
+            self.readerCount = readerCount
+            self.busyTimeoutMs = busyTimeoutMs
+        }
+    }
+
+    let database: Database
+
+    /// Migration identifiers this open applied (empty when already current);
+    /// worth logging at start-up.
+    public var appliedMigrations: [String] { database.appliedMigrations }
+
+    /// Opens (creating if needed) and migrates the database.
+    /// - Throws: `DatabaseError` when SQLite cannot open or migrate the file,
+    ///   `UnknownMigrationError` when the file was written by a newer version.
+    public init(configuration: Configuration) throws {
+        precondition(configuration.readerCount > 0, "readerCount must be at least 1")
+        self.database = try Database(
+            options: Database.Options(
+                path: configuration.path, readerCount: configuration.readerCount,
+                busyTimeoutMs: configuration.busyTimeoutMs),
+            migrations: Schema.migrations)
+    }
+
+    /// Opens the database at `path` with the default configuration.
+    public convenience init(path: String) throws {
+        try self.init(configuration: Configuration(path: path))
+    }
+
+    // MARK: Error mapping
+
+    /// Runs `body`, passing `RPCError`s through and turning anything else
+    /// into the RPC status a caller should see.
+    func guarded<T>(_ body: () throws -> T) throws(RPCError) -> T {
+        do {
+            return try body()
+        } catch let error as RPCError {
+            throw error
+        } catch let error as DatabaseError {
+            throw Self.rpcError(for: error)
+        } catch {
+            throw .internal("storage error")
+        }
+    }
+
+    /// The RPC error for a database failure. The text names the SQLite result
+    /// code, never SQL or arguments.
+    static func rpcError(for error: DatabaseError) -> RPCError {
+        switch error.kind {
+        case .busy:
+            return RPCError(.unavailable, "database is busy; try again (SQLite \(error.extendedCode))")
+        case .full:
+            return RPCError(.resourceExhausted, "database disk is full (SQLite \(error.extendedCode))")
+        case .corrupt:
+            return RPCError(.dataLoss, "database file is damaged (SQLite \(error.extendedCode))")
+        case .constraint, .other:
+            return .internal("storage error (SQLite \(error.extendedCode))")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+public import SyncHealthWire
+
+/// Storage of syncs, their configurations and push items, behind which a
+/// database engine sits (SQLite today). Handlers depend on this protocol, so
+/// another engine can be added without touching them.
+///
+/// Methods are synchronous and may block: call them from a Dispatch handler
+/// queue, not from a cooperative-pool task. Every error is an `RPCError`
+/// whose code is the one the RPC should answer with (INVALID_ARGUMENT,
+/// NOT_FOUND, FAILED_PRECONDITION for bad input; UNAVAILABLE, INTERNAL,
+/// DATA_LOSS, RESOURCE_EXHAUSTED for storage trouble). Messages never contain
+/// SQL, arguments or page tokens.
+public protocol SyncStore: Sendable {
+    /// Creates or updates a sync, idempotent by sync_id. Derived fields of the
+    /// input are ignored. A config, when present, replaces the recorded one;
+    /// identical documents are stored once.
+    /// - Parameter now: the current time (ms since the epoch), stamped as
+    ///   `updated_at` when something changed.
+    func recordSync(_ request: RecordSyncRequest, now: Int64) throws(RPCError) -> RecordSyncResponse
+
+    /// Stores a batch of 1...`Limits.maxPushItemsPerBatch` push item reports
+    /// in one transaction: upserts the items, appends to their attempt history
+    /// (a re-sent report appends nothing), and updates the sync's item counts,
+    /// data_pushed and derived status. A batch with any invalid report writes
+    /// nothing.
+    func recordPushItems(_ request: RecordPushItemsRequest, now: Int64) throws(RPCError) -> RecordPushItemsResponse
+
+    /// Searches sync history with keyset pagination.
+    func listSyncs(_ request: ListSyncsRequest) throws(RPCError) -> ListSyncsResponse
+
+    /// One sync with its item counts per data type and its retry summary.
+    func getSync(syncId: String) throws(RPCError) -> GetSyncResponse
+
+    /// The configuration recorded for a sync.
+    func getSyncConfig(syncId: String) throws(RPCError) -> GetSyncConfigResponse
+
+    /// One sync's push items with keyset pagination.
+    func listPushItems(_ request: ListPushItemsRequest) throws(RPCError) -> ListPushItemsResponse
+
+    /// Aggregates over the syncs started in a time range.
+    func getDashboard(_ request: GetDashboardRequest) throws(RPCError) -> GetDashboardResponse
+
+    /// One company's syncs as the customer sees them, newest first.
+    func listCompanySyncs(_ request: ListCompanySyncsRequest) throws(RPCError) -> ListCompanySyncsResponse
+}

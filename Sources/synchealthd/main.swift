@@ -1,1 +1,0 @@
-print("synchealthd: not yet implemented")
