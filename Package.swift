@@ -99,6 +99,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SyncHealthFramingTests",
+            dependencies: ["SyncHealthWire"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "ContractTests",
             dependencies: ["SyncHealthWire"],
             resources: [.copy("Fixtures")],
