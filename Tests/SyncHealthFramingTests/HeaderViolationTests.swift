@@ -102,5 +102,9 @@ struct HeaderViolationTests {
             #expect(!violation.error.description.isEmpty)
         }
         #expect(FrameError.badPrefaceMagic.description == "bad preface magic")
+        #expect(FrameError.headerLengthPastEnd(claimed: 0, available: 1).description
+            == "REQUEST/RESPONSE payload of 1 bytes, shorter than its 2-byte header length")
+        #expect(FrameError.headerLengthPastEnd(claimed: 9, available: 1).description
+            == "inner header length 9 past the end of the 1 payload bytes")
     }
 }
