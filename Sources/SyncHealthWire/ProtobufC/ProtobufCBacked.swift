@@ -1,0 +1,69 @@
+import CProtobufC
+
+/// A message value type with a protobuf-c counterpart `CMessage` (the
+/// generated `Synchealth__V1__*` struct) and the generated functions that
+/// init, pack, unpack and free it. Internal: no C type leaves this module.
+protocol ProtobufCBacked: Sendable {
+    /// A trivial C struct (no Swift references), so `CArena` may free it
+    /// without deinitializing. Not spelled `BitwiseCopyable`: Swift 6.3 does
+    /// not infer that for C structs with anonymous unions (oneofs).
+    associatedtype CMessage
+    /// The full proto name, e.g. "synchealth.v1.RequestHeader", for errors.
+    static var protoName: String { get }
+    /// The generated `*__init`: sets the descriptor and every default.
+    static func cInit(_ message: UnsafeMutablePointer<CMessage>)
+    /// The generated `*__get_packed_size` / `*__pack` / `*__unpack` /
+    /// `*__free_unpacked` functions.
+    static var cFunctions: CFunctions<CMessage> { get }
+    /// Reads and validates a C message that protobuf-c unpacked. Borrowed:
+    /// `message` is valid only during the call.
+    init(cMessage message: UnsafePointer<CMessage>) throws(WireError)
+    /// Sets the fields of a C message that `cInit` initialized; everything
+    /// it points to is allocated in `arena`.
+    func fill(_ message: inout CMessage, arena: CArena)
+}
+
+/// The generated packing functions of one protobuf-c message type.
+struct CFunctions<CMessage> {
+    let packedSize: (UnsafePointer<CMessage>?) -> Int
+    let pack: (UnsafePointer<CMessage>?, UnsafeMutablePointer<UInt8>?) -> Int
+    let unpack: (UnsafeMutablePointer<ProtobufCAllocator>?, Int, UnsafePointer<UInt8>?) -> UnsafeMutablePointer<CMessage>?
+    let freeUnpacked: (UnsafeMutablePointer<CMessage>?, UnsafeMutablePointer<ProtobufCAllocator>?) -> Void
+}
+
+extension ProtobufCBacked {
+    /// Decodes `bytes` with the generated `*__unpack`. The unpacked message is
+    /// freed with `*__free_unpacked` on every path, errors included.
+    init(protobufCBytes bytes: [UInt8]) throws(WireError) {
+        let functions = Self.cFunctions
+        let unpacked = bytes.withUnsafeBufferPointer { buffer in
+            functions.unpack(nil, buffer.count, buffer.baseAddress)
+        }
+        guard let unpacked else {
+            throw .malformed(message: Self.protoName)
+        }
+        defer { functions.freeUnpacked(unpacked, nil) }
+        do {
+            self = try Self(cMessage: unpacked)
+        } catch {
+            throw error.within(Self.protoName)
+        }
+    }
+
+    /// Encodes with the generated `*__get_packed_size` and `*__pack` over a
+    /// C struct built in an arena that lives until packing is done.
+    func protobufCBytes() -> [UInt8] {
+        let arena = CArena()
+        return withExtendedLifetime(arena) {
+            let message = arena.message(self)
+            let functions = Self.cFunctions
+            let size = functions.packedSize(message)
+            guard size > 0 else { return [] }
+            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initializedCount in
+                initializedCount = functions.pack(message, buffer.baseAddress)
+            }
+            precondition(bytes.count == size, "protobuf-c packed \(bytes.count) bytes, expected \(size)")
+            return bytes
+        }
+    }
+}
