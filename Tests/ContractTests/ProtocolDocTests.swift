@@ -67,6 +67,27 @@ struct ProtocolDocTests {
         #expect(blocks[1] == FrameEncoder.encode(settings) + FrameEncoder.encode(response))
     }
 
+    @Test("the worked example's messages encode the same from Swift")
+    func workedExampleFromSwift() throws {
+        let protoc = try Protoc.api()
+        let pairs: [(String, [UInt8])] = [
+            ("RequestHeader", RequestHeader(
+                method: "/synchealth.v1.Health/Check", timeoutMs: 5000,
+                metadata: [MetadataEntry(key: "authorization", value: "Bearer t0ken")]
+            ).serializedBytes()),
+            ("HealthCheckRequest", HealthCheckRequest(service: "synchealth.v1.SyncHistory").serializedBytes()),
+            ("Settings", Settings(
+                protocolMajor: 1, maxFrameSize: Frame.defaultMaxFrameSize, maxConcurrentStreams: 100,
+                serverName: "synchealthd", serverVersion: "1.0.0"
+            ).serializedBytes()),
+            ("ResponseHeader", ResponseHeader(statusCode: .ok).serializedBytes()),
+            ("HealthCheckResponse", HealthCheckResponse(status: .serving).serializedBytes()),
+        ]
+        for (name, swift) in pairs {
+            #expect(swift == (try protoc.encode("synchealth.v1.\(name)", try Self.example(name))), "\(name)")
+        }
+    }
+
     @Test("the worked example decodes with the Swift decoders, in both directions")
     func workedExampleDecodes() throws {
         let blocks = try Self.hexBlocks(try Self.doc())

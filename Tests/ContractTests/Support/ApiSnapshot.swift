@@ -2,8 +2,8 @@ import Foundation
 
 /// proto/api-snapshot.txt, parsed: the API as the tests see it. The
 /// snapshot is checked against protoc's view of proto/ by ApiCompatibilityTests.
-struct ApiSnapshot {
-    struct Field: Hashable {
+struct ApiSnapshot: Sendable {
+    struct Field: Hashable, Sendable {
         var number: Int
         var name: String
         /// A scalar name ("int64") or a full type name ("synchealth.v1.Sync").
@@ -11,7 +11,7 @@ struct ApiSnapshot {
         var label: String
     }
 
-    struct Method: Hashable {
+    struct Method: Hashable, Sendable {
         var service: String
         var name: String
         var request: String
