@@ -25,7 +25,9 @@ public enum FrameError: Error, Sendable, Hashable, CustomStringConvertible {
     case badPingLength(Int)
     /// A CANCEL carried a payload.
     case cancelWithPayload(Int)
-    /// The 2-byte inner header length claimed more than the payload holds.
+    /// The 2-byte inner header length claimed more than the payload holds;
+    /// `claimed` is 0 when the payload is too short (0 or 1 bytes) to hold
+    /// the length itself.
     case headerLengthPastEnd(claimed: Int, available: Int)
     /// A frame arrived that this side never accepts (e.g. a REQUEST sent to a client).
     case unexpectedFrame(FrameType)
@@ -45,6 +47,10 @@ public enum FrameError: Error, Sendable, Hashable, CustomStringConvertible {
             return "stream id \(received) not above previous \(previous)"
         case let .badPingLength(n): return "ping/pong payload of \(n) bytes; must be 8"
         case let .cancelWithPayload(n): return "cancel frame with \(n) payload bytes"
+        case let .headerLengthPastEnd(0, available):
+            // Only a payload too short to hold the 2-byte length itself
+            // reports claimed 0: no length can be past the end otherwise.
+            return "REQUEST/RESPONSE payload of \(available) bytes, shorter than its 2-byte header length"
         case let .headerLengthPastEnd(claimed, available):
             return "inner header length \(claimed) past the end of the \(available) payload bytes"
         case let .unexpectedFrame(type): return "unexpected \(type) frame"
