@@ -1,4 +1,4 @@
-import SyncHealthWire
+public import SyncHealthWire
 
 /// One ingest call of the demo, in the order the sync engine would make it.
 public enum DemoOperation: Sendable, Hashable {

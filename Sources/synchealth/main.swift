@@ -1,1 +1,3 @@
-print("synchealth: not yet implemented")
+import SyncHealthCLI
+
+await SyncHealthCommand.main()

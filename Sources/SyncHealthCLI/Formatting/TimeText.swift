@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Formats and parses the times the CLI shows and accepts, in the user's
 /// time zone or in UTC.

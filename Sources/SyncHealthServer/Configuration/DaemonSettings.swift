@@ -113,7 +113,8 @@ public struct DaemonSettings: Sendable, Hashable {
 /// A configuration value synchealthd cannot use.
 public struct SettingsError: Error, CustomStringConvertible, Sendable, Hashable {
     public let description: String
-    init(_ description: String) { self.description = description }
+    /// Creates the error with a message for the operator.
+    public init(_ description: String) { self.description = description }
 }
 
 extension String {

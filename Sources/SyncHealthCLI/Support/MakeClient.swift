@@ -1,0 +1,7 @@
+import SyncHealthClient
+
+/// The real client for the global options.
+func makeClient(_ global: GlobalOptions) throws -> any SyncHealthAPI {
+    let ms = try global.timeoutMs()
+    return try SyncHealthClient(target: global.resolvedServer, token: global.resolvedToken, timeout: .milliseconds(ms))
+}

@@ -1,0 +1,83 @@
+public import SyncHealthWire
+
+/// The SyncHealth API over protocol v1: typed calls on one shared connection
+/// (see `RPCClient`), each with the client's token and deadline.
+///
+/// ```swift
+/// let client = try SyncHealthClient(target: "127.0.0.1:7410", token: "…")
+/// let page = try await client.listSyncs(ListSyncsRequest(companyId: "c-1", categories: [.failed]))
+/// ```
+public final class SyncHealthClient: SyncHealthAPI {
+    /// The transport.
+    public let rpc: RPCClient
+    /// Sent as `authorization: Bearer <token>` on every call.
+    public let token: String?
+    /// Deadline of each call.
+    public let timeout: Duration
+
+    /// Creates a client for "host:port"; nothing is dialled until the first call.
+    /// - Throws: `RPCError` INVALID_ARGUMENT for a malformed address.
+    public init(target: String, token: String? = nil, timeout: Duration = .seconds(30), configuration: ClientConfiguration = ClientConfiguration()) throws(RPCError) {
+        rpc = try RPCClient(target: target, configuration: configuration)
+        self.token = token
+        self.timeout = timeout
+    }
+
+    /// Creates a client over an existing transport.
+    public init(rpc: RPCClient, token: String? = nil, timeout: Duration = .seconds(30)) {
+        self.rpc = rpc
+        self.token = token
+        self.timeout = timeout
+    }
+
+    /// Closes the connection; later calls dial again.
+    public func close() { rpc.close() }
+
+    private var metadata: [String: String] {
+        guard let token, !token.isEmpty else { return [:] }
+        return ["authorization": "Bearer \(token)"]
+    }
+
+    /// Every method here is safe to repeat: reads trivially, RecordSync by
+    /// sync_id, RecordPushItems by (item, idempotency key), so all may be
+    /// retried on UNAVAILABLE.
+    private func call<Req: WireMessage, Res: WireMessage>(_ method: String, _ request: Req) async throws -> Res {
+        try await rpc.call(method, request, timeout: timeout, metadata: metadata, idempotent: true)
+    }
+
+    public func listSyncs(_ request: ListSyncsRequest) async throws -> ListSyncsResponse {
+        try await call(MethodNames.SyncHistory.listSyncs, request)
+    }
+
+    public func getSync(_ request: GetSyncRequest) async throws -> GetSyncResponse {
+        try await call(MethodNames.SyncHistory.getSync, request)
+    }
+
+    public func getSyncConfig(_ request: GetSyncConfigRequest) async throws -> GetSyncConfigResponse {
+        try await call(MethodNames.SyncHistory.getSyncConfig, request)
+    }
+
+    public func listPushItems(_ request: ListPushItemsRequest) async throws -> ListPushItemsResponse {
+        try await call(MethodNames.SyncHistory.listPushItems, request)
+    }
+
+    public func getDashboard(_ request: GetDashboardRequest) async throws -> GetDashboardResponse {
+        try await call(MethodNames.SyncHistory.getDashboard, request)
+    }
+
+    public func listCompanySyncs(_ request: ListCompanySyncsRequest) async throws -> ListCompanySyncsResponse {
+        try await call(MethodNames.SyncHistory.listCompanySyncs, request)
+    }
+
+    public func recordSync(_ request: RecordSyncRequest) async throws -> RecordSyncResponse {
+        try await call(MethodNames.SyncIngest.recordSync, request)
+    }
+
+    public func recordPushItems(_ request: RecordPushItemsRequest) async throws -> RecordPushItemsResponse {
+        try await call(MethodNames.SyncIngest.recordPushItems, request)
+    }
+
+    public func healthCheck(_ request: HealthCheckRequest) async throws -> HealthCheckResponse {
+        try await call(MethodNames.Health.check, request)
+    }
+}

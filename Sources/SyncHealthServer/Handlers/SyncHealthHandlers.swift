@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+public import SyncHealthStorage
+public import SyncHealthWire
+
+/// Registers the SyncHistory and SyncIngest methods on a router, each a thin
+/// call into the store: validation and status codes live in the store, so
+/// every engine answers the same way.
+public enum SyncHealthHandlers {
+    /// Registers every SyncHistory and SyncIngest method.
+    /// - Parameters:
+    ///   - store: where syncs live.
+    ///   - now: the clock, ms since the epoch (injectable for tests).
+    public static func register(on router: Router, store: any SyncStore, now: @escaping @Sendable () -> Int64 = currentTimeMs) {
+        registerHistory(on: router, store: store)
+        registerIngest(on: router, store: store, now: now)
+    }
+
+    static func registerHistory(on router: Router, store: any SyncStore) {
+        let service = MethodNames.SyncHistory.service
+        router.register(service: service, method: "ListSyncs") { (request: ListSyncsRequest, context) in
+            try context.checkCancellation()
+            return try store.listSyncs(request)
+        }
+        router.register(service: service, method: "GetSync") { (request: GetSyncRequest, context) in
+            try context.checkCancellation()
+            return try store.getSync(syncId: request.syncId)
+        }
+        router.register(service: service, method: "GetSyncConfig") { (request: GetSyncConfigRequest, context) in
+            try context.checkCancellation()
+            return try store.getSyncConfig(syncId: request.syncId)
+        }
+        router.register(service: service, method: "ListPushItems") { (request: ListPushItemsRequest, context) in
+            try context.checkCancellation()
+            return try store.listPushItems(request)
+        }
+        router.register(service: service, method: "GetDashboard") { (request: GetDashboardRequest, context) in
+            try context.checkCancellation()
+            return try store.getDashboard(request)
+        }
+        router.register(service: service, method: "ListCompanySyncs") { (request: ListCompanySyncsRequest, context) in
+            try context.checkCancellation()
+            return try store.listCompanySyncs(request)
+        }
+    }
+
+    static func registerIngest(on router: Router, store: any SyncStore, now: @escaping @Sendable () -> Int64) {
+        let service = MethodNames.SyncIngest.service
+        router.register(service: service, method: "RecordSync") { (request: RecordSyncRequest, context) in
+            try context.checkCancellation()
+            return try store.recordSync(request, now: now())
+        }
+        router.register(service: service, method: "RecordPushItems") { (request: RecordPushItemsRequest, context) in
+            try context.checkCancellation()
+            return try store.recordPushItems(request, now: now())
+        }
+    }
+}
+
+/// Milliseconds since the Unix epoch, from the system clock.
+@Sendable
+public func currentTimeMs() -> Int64 {
+    var spec = timespec()
+    clock_gettime(CLOCK_REALTIME, &spec)
+    return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
+}
