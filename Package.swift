@@ -151,6 +151,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SyncHealthCLITests",
+            dependencies: ["SyncHealthCLI", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "SyncHealthRetryTests",
             dependencies: ["SyncHealthRetry", "SyncHealthWire"],
             swiftSettings: strict

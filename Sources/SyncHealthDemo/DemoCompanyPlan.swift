@@ -36,6 +36,11 @@ struct DemoCompanyPlan {
         return (current.document, current.version)
     }
 
+    /// The day `percent`% of the way through a period of `days` days.
+    static func day(percent: Int, of days: Int) -> Int {
+        days * percent / 100
+    }
+
     static func make(index: Int, days: Int, rng: inout SplitMix64) -> DemoCompanyPlan {
         let product: Product = rng.chance(0.7) ? .commerce : .expenses
         let source = product == .commerce ? rng.pick(DemoCatalog.commerceSources) : rng.pick(DemoCatalog.expenseSources)
@@ -50,21 +55,25 @@ struct DemoCompanyPlan {
         // A few companies each get one incident of a different kind.
         switch index % 9 {
         case 1:
-            let start = rng.int(in: 10...60)
+            let start = day(percent: rng.int(in: 10...65), of: days)
             incidents.append(.outage(days: start..<(start + rng.int(in: 2...6)), code: .companyDeauthorized))
-        case 2: incidents.append(.outage(days: 40..<47, code: .billingExpired))
-        case 4: incidents.append(.deleted(fromDay: days - rng.int(in: 5...20)))
+        case 2:
+            let start = day(percent: 45, of: days)
+            incidents.append(.outage(days: start..<(start + 7), code: .billingExpired))
+        case 4: incidents.append(.deleted(fromDay: day(percent: rng.int(in: 78...94), of: days)))
         case 5:
-            let start = rng.int(in: 20...70)
+            let start = day(percent: rng.int(in: 20...75), of: days)
             incidents.append(.outage(days: start..<(start + 3), code: .configurationError))
-        case 7: incidents.append(.outage(days: 30..<32, code: .companyDeleted))
+        case 7:
+            let start = day(percent: 33, of: days)
+            incidents.append(.outage(days: start..<(start + 2), code: .companyDeleted))
         default: break
         }
         let base = DemoConfigDocument.make(company: company, rng: &rng, revision: 1)
         var configs = [(fromDay: 0, document: base, version: "v1")]
         if rng.chance(0.4) {
             let changed = DemoConfigDocument.make(company: company, rng: &rng, revision: 2)
-            configs.append((fromDay: rng.int(in: 20...(days - 5)), document: changed, version: "v2"))
+            configs.append((fromDay: day(percent: rng.int(in: 25...90), of: days), document: changed, version: "v2"))
         }
         return DemoCompanyPlan(
             company: company,

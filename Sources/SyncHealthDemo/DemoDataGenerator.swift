@@ -28,7 +28,7 @@ public enum DemoDataGenerator {
                 let interval = dayMs / Int64(plan.syncsPerDay)
                 for slot in 0..<plan.syncsPerDay {
                     let scheduled = dayStart + Int64(slot) * interval + 2 * 3_600_000
-                    guard scheduled < now - 60_000 else { continue }
+                    guard scheduled < now - 600_000 else { continue }
                     operations += builder.sync(day: day, startedAt: scheduled, dataFrom: scheduled - interval, now: now)
                 }
             }
