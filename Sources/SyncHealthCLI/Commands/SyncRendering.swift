@@ -12,26 +12,52 @@ struct SyncRendering {
         return DurationText.format(ms: sync.finishedAtMs - sync.startedAtMs)
     }
 
-    func items(_ sync: Sync) -> String {
+    /// "failed/total" items, "-" when the sync pushed none.
+    func failedItems(_ sync: Sync) -> String {
         guard let counts = sync.itemCounts, counts.total > 0 else { return "-" }
-        let bad = counts.failed + counts.timedOut
-        return bad > 0 ? "\(bad)/\(counts.total) bad" : "\(counts.total) ok"
+        return "\(counts.failed + counts.timedOut)/\(counts.total)"
     }
 
-    func table(_ syncs: [Sync]) -> String {
-        let table = TextTable(
-            columns: [
-                .init("SYNC", minWidth: wide ? 36 : 8), .init("COMPANY", minWidth: wide ? 36 : 8),
-                .init("STARTED", minWidth: 16), .init("TOOK", minWidth: 7, alignRight: true),
-                .init("CODE", minWidth: 4), .init("STATUS", minWidth: 10), .init("ITEMS", minWidth: 6),
-                .init("TARGET", minWidth: 6),
-            ],
-            rows: syncs.map { sync in
-                [short(sync.syncId), short(sync.companyId), time.format(sync.startedAtMs, seconds: false), duration(sync),
-                 String(sync.statusCode.rawValue), sync.statusCode.text, items(sync), sync.targetPlatform]
-            }
-        )
-        return table.render(width: wide ? 200 : 80)
+    /// The status as a code and a label short enough for a table.
+    func status(_ code: SyncStatusCode) -> String {
+        "\(code.rawValue) \(Self.shortLabel(code))"
+    }
+
+    static func shortLabel(_ code: SyncStatusCode) -> String {
+        switch code {
+        case .inProgress: return "running"
+        case .inProgressLongRunning: return "running >10m"
+        case .successDataPushed: return "ok"
+        case .successNoDataPushed: return "ok, no data"
+        case .configurationError: return "config error"
+        case .companyDeleted: return "co. deleted"
+        case .companyDeauthorized: return "deauthorized"
+        case .billingExpired: return "billing expiry"
+        case .genericServerError: return "server error"
+        case .duplicationProtection: return "dup. protection"
+        case .dataProcessingError: return "processing err"
+        case .dataPushError: return "push error"
+        case .unspecified, .unrecognized: return code.text
+        }
+    }
+
+    /// The history table; the company column is left out when every row is
+    /// of one company (e.g. with --company), leaving room for the platform.
+    func table(_ syncs: [Sync], showCompany: Bool = true) -> String {
+        var columns: [TextTable.Column] = [.init("SYNC", minWidth: wide ? 36 : 8)]
+        if showCompany { columns.append(.init("COMPANY", minWidth: wide ? 36 : 8)) }
+        columns += [
+            .init("STARTED", minWidth: 16), .init("TOOK", minWidth: 6, alignRight: true),
+            .init("STATUS", minWidth: 12), .init("FAIL", minWidth: 4, alignRight: true), .init("TARGET", minWidth: 6),
+        ]
+        let rows = syncs.map { sync in
+            var row = [short(sync.syncId)]
+            if showCompany { row.append(short(sync.companyId)) }
+            row += [time.format(sync.startedAtMs, seconds: false), duration(sync), status(sync.statusCode),
+                    failedItems(sync), sync.targetPlatform]
+            return row
+        }
+        return TextTable(columns: columns, rows: rows).render(width: wide ? 200 : 80)
     }
 
     func json(_ sync: Sync) -> JSONValue {

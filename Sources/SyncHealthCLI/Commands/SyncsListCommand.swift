@@ -72,7 +72,7 @@ public struct SyncsListCommand: APICommand {
         let renderer = SyncRendering(time: global.timeText, wide: wide)
         switch format {
         case .table:
-            output.line(renderer.table(syncs))
+            output.line(renderer.table(syncs, showCompany: company == nil))
             var footer = "\(syncs.count) sync\(syncs.count == 1 ? "" : "s")"
             if let totalCount { footer += " of \(totalCount)" }
             footer += " · times in \(global.timeText.zoneName)"

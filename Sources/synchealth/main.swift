@@ -1,3 +1,0 @@
-import SyncHealthCLI
-
-await SyncHealthCommand.main()
