@@ -21,7 +21,8 @@ struct MessageCase: Sendable, CustomTestStringConvertible {
 }
 
 /// Every message of proto/synchealth/v1.
-let allMessages: [MessageCase] = protocolMessages + healthMessages + syncMessages
+let allMessages: [MessageCase] = protocolMessages + healthMessages + syncMessages + historyMessages
+    + ingestMessages + retryMessages + connectorMessages
 
 let protocolMessages: [MessageCase] = [
     MessageCase(MetadataEntry(), "synchealth.v1.MetadataEntry"),
@@ -47,6 +48,55 @@ let syncMessages: [MessageCase] = [
     MessageCase(RetryScope(), "synchealth.v1.RetryScope"),
     MessageCase(RetryCounts(), "synchealth.v1.RetryCounts"),
     MessageCase(RetryJob(), "synchealth.v1.RetryJob"),
+]
+
+let historyMessages: [MessageCase] = [
+    MessageCase(Count(), "synchealth.v1.Count"),
+    MessageCase(ListSyncsRequest(), "synchealth.v1.ListSyncsRequest"),
+    MessageCase(ListSyncsResponse(), "synchealth.v1.ListSyncsResponse"),
+    MessageCase(GetSyncRequest(), "synchealth.v1.GetSyncRequest"),
+    MessageCase(DataTypeCounts(), "synchealth.v1.DataTypeCounts"),
+    MessageCase(RetrySummary(), "synchealth.v1.RetrySummary"),
+    MessageCase(GetSyncResponse(), "synchealth.v1.GetSyncResponse"),
+    MessageCase(GetSyncConfigRequest(), "synchealth.v1.GetSyncConfigRequest"),
+    MessageCase(GetSyncConfigResponse(), "synchealth.v1.GetSyncConfigResponse"),
+    MessageCase(ListPushItemsRequest(), "synchealth.v1.ListPushItemsRequest"),
+    MessageCase(ListPushItemsResponse(), "synchealth.v1.ListPushItemsResponse"),
+    MessageCase(GetDashboardRequest(), "synchealth.v1.GetDashboardRequest"),
+    MessageCase(CategoryCount(), "synchealth.v1.CategoryCount"),
+    MessageCase(StatusCodeCount(), "synchealth.v1.StatusCodeCount"),
+    MessageCase(DailyBucket(), "synchealth.v1.DailyBucket"),
+    MessageCase(GetDashboardResponse(), "synchealth.v1.GetDashboardResponse"),
+    MessageCase(ListCompanySyncsRequest(), "synchealth.v1.ListCompanySyncsRequest"),
+    MessageCase(CompanySync(), "synchealth.v1.CompanySync"),
+    MessageCase(ListCompanySyncsResponse(), "synchealth.v1.ListCompanySyncsResponse"),
+]
+
+let ingestMessages: [MessageCase] = [
+    MessageCase(RecordSyncRequest(), "synchealth.v1.RecordSyncRequest"),
+    MessageCase(RecordSyncResponse(), "synchealth.v1.RecordSyncResponse"),
+    MessageCase(PushItemReport(), "synchealth.v1.PushItemReport"),
+    MessageCase(RecordPushItemsRequest(), "synchealth.v1.RecordPushItemsRequest"),
+    MessageCase(RecordPushItemsResponse(), "synchealth.v1.RecordPushItemsResponse"),
+]
+
+let retryMessages: [MessageCase] = [
+    MessageCase(RetryFailedItemsRequest(), "synchealth.v1.RetryFailedItemsRequest"),
+    MessageCase(SkipCount(), "synchealth.v1.SkipCount"),
+    MessageCase(PreviewItem(), "synchealth.v1.PreviewItem"),
+    MessageCase(RetryPreview(), "synchealth.v1.RetryPreview"),
+    MessageCase(RetryFailedItemsResponse(), "synchealth.v1.RetryFailedItemsResponse"),
+    MessageCase(GetRetryJobRequest(), "synchealth.v1.GetRetryJobRequest"),
+    MessageCase(GetRetryJobResponse(), "synchealth.v1.GetRetryJobResponse"),
+    MessageCase(ListRetryJobsRequest(), "synchealth.v1.ListRetryJobsRequest"),
+    MessageCase(ListRetryJobsResponse(), "synchealth.v1.ListRetryJobsResponse"),
+    MessageCase(CancelRetryJobRequest(), "synchealth.v1.CancelRetryJobRequest"),
+    MessageCase(CancelRetryJobResponse(), "synchealth.v1.CancelRetryJobResponse"),
+]
+
+let connectorMessages: [MessageCase] = [
+    MessageCase(PushRequest(), "synchealth.v1.PushRequest"),
+    MessageCase(PushResponse(), "synchealth.v1.PushResponse"),
 ]
 
 /// `message` encoded and decoded again.

@@ -3,7 +3,7 @@ import CProtobufC
 /// Owns every piece of C memory built to pack one message: strings, arrays,
 /// byte buffers and sub-messages. Everything is freed together in `deinit`,
 /// so pointers handed out are valid exactly as long as the arena is alive;
-/// `ProtobufCCodec.encode` keeps it alive across the `*_pack` call.
+/// `ProtobufCBacked.protobufCBytes()` keeps it alive across the `*__pack` call.
 ///
 /// Not `Sendable`: an arena lives inside one encode call on one thread.
 final class CArena {
@@ -64,8 +64,10 @@ final class CArena {
 
     /// A copy of `bytes` as a protobuf-c `bytes` field (len 0 and NULL when empty).
     func bytes(_ bytes: [UInt8]) -> ProtobufCBinaryData {
-        let (count, pointer) = array(bytes) { $0 }
-        return ProtobufCBinaryData(len: count, data: pointer)
+        guard !bytes.isEmpty else { return ProtobufCBinaryData(len: 0, data: nil) }
+        let pointer = allocate(UInt8.self, count: bytes.count)
+        _ = UnsafeMutableBufferPointer(start: pointer, count: bytes.count).initialize(from: bytes)
+        return ProtobufCBinaryData(len: bytes.count, data: pointer)
     }
 
     /// A C struct for `message`, set up by its generated `*__init` and filled in.

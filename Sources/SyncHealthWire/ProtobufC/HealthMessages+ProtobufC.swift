@@ -2,7 +2,7 @@
 import CSyncHealthProto
 
 extension HealthCheckRequest: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
@@ -29,7 +29,7 @@ extension HealthCheckRequest: WireMessage, ProtobufCBacked {
 }
 
 extension HealthCheckResponse: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }

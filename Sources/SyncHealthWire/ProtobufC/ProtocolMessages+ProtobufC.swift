@@ -2,7 +2,7 @@
 import CSyncHealthProto
 
 extension MetadataEntry: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
@@ -32,7 +32,7 @@ extension MetadataEntry: WireMessage, ProtobufCBacked {
 }
 
 extension RequestHeader: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
@@ -64,7 +64,7 @@ extension RequestHeader: WireMessage, ProtobufCBacked {
 }
 
 extension ResponseHeader: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
@@ -96,7 +96,7 @@ extension ResponseHeader: WireMessage, ProtobufCBacked {
 }
 
 extension Settings: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
@@ -134,7 +134,7 @@ extension Settings: WireMessage, ProtobufCBacked {
 }
 
 extension GoAway: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }

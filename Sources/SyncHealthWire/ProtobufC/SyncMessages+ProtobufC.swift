@@ -3,7 +3,7 @@
 import CSyncHealthProto
 
 extension ItemCounts: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
@@ -39,7 +39,7 @@ extension ItemCounts: WireMessage, ProtobufCBacked {
 }
 
 extension Sync: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
@@ -100,7 +100,7 @@ extension Sync: WireMessage, ProtobufCBacked {
 }
 
 extension SyncConfig: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
@@ -138,7 +138,7 @@ extension SyncConfig: WireMessage, ProtobufCBacked {
 }
 
 extension PushAttempt: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
@@ -182,7 +182,7 @@ extension PushAttempt: WireMessage, ProtobufCBacked {
 }
 
 extension PushItem: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }

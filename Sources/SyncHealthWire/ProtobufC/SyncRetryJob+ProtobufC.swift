@@ -3,7 +3,7 @@
 import CSyncHealthProto
 
 extension SyncRetryScope: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
@@ -35,7 +35,7 @@ extension SyncRetryScope: WireMessage, ProtobufCBacked {
 }
 
 extension FilterRetryScope: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
@@ -77,7 +77,7 @@ extension FilterRetryScope: WireMessage, ProtobufCBacked {
 }
 
 extension RetryScope: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
@@ -124,7 +124,7 @@ extension RetryScope: WireMessage, ProtobufCBacked {
 }
 
 extension RetryCounts: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
@@ -160,7 +160,7 @@ extension RetryCounts: WireMessage, ProtobufCBacked {
 }
 
 extension RetryJob: WireMessage, ProtobufCBacked {
-    /// Decodes with protobuf-c. - Throws: `WireError`.
+    /// Decodes with protobuf-c; throws `WireError` on bytes that are not a valid encoding.
     public init(serializedBytes bytes: [UInt8]) throws { try self.init(protobufCBytes: bytes) }
     /// Encodes with protobuf-c.
     public func serializedBytes() -> [UInt8] { protobufCBytes() }
