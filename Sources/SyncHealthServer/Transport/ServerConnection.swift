@@ -87,7 +87,8 @@ final class ServerConnection: @unchecked Sendable {
 
     private func readable() {
         dispatchPrecondition(condition: .onQueue(queue))
-        guard state != .closed else { return }
+        // The re-queued continuation below can arrive after reading was paused.
+        guard state != .closed, !readSuspended else { return }
         for _ in 0..<16 {
             let result: IOResult
             do {
