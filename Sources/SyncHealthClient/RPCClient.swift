@@ -36,6 +36,11 @@ public final class RPCClient: Sendable {
         self.init(endpoint: try Endpoint(parsing: target), configuration: configuration)
     }
 
+    deinit {
+        // Ends the reader thread of a connection nobody can use any more.
+        if case let .connected(connection) = slot.withLock({ $0 }) { connection.close() }
+    }
+
     /// Calls `method`. See `SyncHealthConnection.call` for errors.
     /// - Parameter idempotent: retry on UNAVAILABLE (connection failures,
     ///   GOAWAY "not processed"), at most `configuration.maxAttempts` attempts

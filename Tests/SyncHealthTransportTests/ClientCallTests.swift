@@ -190,14 +190,13 @@ struct ClientCallTests {
     }
 
     @Test func connectFailureIsUnavailable() async throws {
-        // A port from a server that has stopped: nothing listens there any more.
-        let h = try Harness.start()
-        let target = h.target
-        await h.stop()
+        // A port bound but not listening refuses connections, and stays ours
+        // for the test (a stopped server's port could be reused by another test).
+        let refusing = try BoundPort()
         var configuration = ClientConfiguration()
         configuration.maxAttempts = 2
         configuration.initialBackoff = .milliseconds(1)
-        let client = RPCClient(endpoint: try Endpoint(parsing: target), configuration: configuration)
+        let client = RPCClient(endpoint: Endpoint(host: "127.0.0.1", port: refusing.port), configuration: configuration)
         let error = await rpcError { let _: Blob = try await client.call(M.echo, Blob(""), idempotent: true) }
         #expect(error?.code == .unavailable)
     }

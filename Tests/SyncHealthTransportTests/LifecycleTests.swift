@@ -46,8 +46,9 @@ struct LifecycleTests {
         _ = try await peer.handshake()
         await peer.send(Wire.request(1, M.block))
         #expect(await h.probe.wait { $0.counts["block.started"] == 1 })
-        await h.server.shutdown(gracePeriod: .milliseconds(50))
+        let shutdown = Task { await h.server.shutdown(gracePeriod: .milliseconds(50)) }
         let (frames, closed) = await peer.readUntilClosed()
+        await shutdown.value
         #expect(closed)
         let response = try #require(frames.first { $0.type == .response })
         #expect(try Wire.status(response).code == .unavailable)

@@ -16,10 +16,10 @@ extension ServerConnection {
         case .awaitingPreface:
             consider(acceptedAt.adding(config.handshakeTimeout))
         case .open:
-            consider(partialFrameSince?.adding(config.frameCompletionTimeout))
+            consider(frameCompletionDeadline)
             if calls.isEmpty { consider(lastActivity.adding(config.idleTimeout)) }
         case .draining:
-            consider(partialFrameSince?.adding(config.frameCompletionTimeout))
+            consider(frameCompletionDeadline)
             consider(graceDeadline)
         case .closing:
             consider(lingerDeadline)
@@ -27,6 +27,13 @@ extension ServerConnection {
             return
         }
         timer.schedule(deadline: next ?? .distantFuture, leeway: .milliseconds(1))
+    }
+
+    /// When a partly received frame times out; nil while none is partial or
+    /// while reading is paused (the wait is then ours, not the peer's).
+    private var frameCompletionDeadline: DispatchTime? {
+        guard !pausedForBackpressure else { return nil }
+        return partialFrameSince?.adding(env.configuration.frameCompletionTimeout)
     }
 
     func timerFired() {
@@ -41,7 +48,7 @@ extension ServerConnection {
                 beginClosing(goAway: goAway, reason: "handshake timeout")
             }
         case .open, .draining:
-            if let since = partialFrameSince, now >= since.adding(config.frameCompletionTimeout) {
+            if let deadline = frameCompletionDeadline, now >= deadline {
                 let goAway = GoAway(lastStreamId: last, statusCode: .deadlineExceeded, message: "frame not completed in time")
                 beginClosing(goAway: goAway, reason: "frame-completion timeout")
             } else if state == .open, calls.isEmpty, now >= lastActivity.adding(config.idleTimeout) {

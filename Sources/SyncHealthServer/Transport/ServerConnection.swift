@@ -35,7 +35,8 @@ final class ServerConnection: @unchecked Sendable {
     let timer: any DispatchSourceTimer
     private var readSuspended = true  // sources start suspended
     private var writeArmed = false
-    private var pausedForBackpressure = false
+    /// Reading is paused because the peer is not reading our output.
+    private(set) var pausedForBackpressure = false
     private var writeShutDown = false
     private var fdSourcesAlive = 2
     private var scratch = [UInt8](repeating: 0, count: 64 * 1024)
@@ -86,7 +87,8 @@ final class ServerConnection: @unchecked Sendable {
 
     private func readable() {
         dispatchPrecondition(condition: .onQueue(queue))
-        guard state != .closed else { return }
+        // The re-queued continuation below can arrive after reading was paused.
+        guard state != .closed, !readSuspended else { return }
         for _ in 0..<16 {
             let result: IOResult
             do {
@@ -140,6 +142,9 @@ final class ServerConnection: @unchecked Sendable {
         } else if !wantSuspended && readSuspended && state != .closed {
             readSource.resume()
             readSuspended = false
+            // A frame left partial while we were not reading gets a fresh allowance.
+            if partialFrameSince != nil { partialFrameSince = .now() }
+            rescheduleTimer()
         }
     }
 

@@ -142,13 +142,16 @@ final class RawPeer: Sendable {
         }
     }
 
-    /// Reads frames until the peer closes (or `timeout`).
+    /// Reads frames until the peer closes (or `timeout`), then closes this
+    /// side too, as a well-behaved peer would.
     func readUntilClosed(timeout: Duration = .seconds(10)) async -> (frames: [Frame], closed: Bool) {
         var frames: [Frame] = []
         while true {
             switch await next(timeout: timeout) {
             case let .frame(frame): frames.append(frame)
-            case .closed: return (frames, true)
+            case .closed:
+                close()
+                return (frames, true)
             case .timedOut, .violation: return (frames, false)
             }
         }

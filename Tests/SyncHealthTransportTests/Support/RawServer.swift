@@ -8,6 +8,11 @@ final class RawServer: Sendable {
     let port: UInt16
 
     init() throws {
+        (fd, port) = try Self.bindLoopback(listening: true)
+    }
+
+    /// A socket bound to an ephemeral 127.0.0.1 port, listening or not.
+    static func bindLoopback(listening: Bool) throws -> (Int32, UInt16) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestSocketError(call: "socket") }
         var address = sockaddr_in()
@@ -17,7 +22,7 @@ final class RawServer: Sendable {
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard bound == 0, listen(fd, 16) == 0 else {
+        guard bound == 0, !listening || listen(fd, 16) == 0 else {
             Glibc.close(fd)
             throw TestSocketError(call: "bind/listen")
         }
@@ -25,8 +30,7 @@ final class RawServer: Sendable {
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }
-        self.fd = fd
-        port = UInt16(bigEndian: address.sin_port)
+        return (fd, UInt16(bigEndian: address.sin_port))
     }
 
     deinit { Glibc.close(fd) }
@@ -59,4 +63,13 @@ final class RawServer: Sendable {
     static func response(_ streamId: UInt32, _ code: StatusCode = .ok, message: [UInt8] = [], status: String = "") -> Frame {
         .response(streamId: streamId, header: ResponseHeader(statusCode: code, statusMessage: status).serializedBytes(), message: message)
     }
+}
+
+/// A port that is bound but not listening: connecting to it is refused.
+final class BoundPort: Sendable {
+    let fd: Int32
+    let port: UInt16
+
+    init() throws { (fd, port) = try RawServer.bindLoopback(listening: false) }
+    deinit { Glibc.close(fd) }
 }

@@ -1,0 +1,105 @@
+@testable import SyncHealthClient
+@testable import SyncHealthServer
+import SyncHealthWire
+import Testing
+
+/// The pure pieces: parsing, the output buffer, state machines, backoff.
+@Suite("Transport units")
+struct UnitTests {
+    @Test func bindTargetParsing() throws {
+        #expect(try BindTarget(parsing: "127.0.0.1:0") == BindTarget(host: "127.0.0.1", port: 0))
+        #expect(try BindTarget(parsing: "[::1]:8443") == BindTarget(host: "::1", port: 8443))
+        #expect(try BindTarget(parsing: ":7000") == BindTarget(host: "", port: 7000))
+        for bad in ["", "7000", "::1:80", "[::1]", "h:65536", "h:-1", "h:x"] {
+            #expect(throws: RPCError.self, "\(bad)") { _ = try BindTarget(parsing: bad) }
+        }
+        #expect(BindTarget(host: "::1", port: 1).description == "[::1]:1")
+    }
+
+    @Test func serverListensOnIPv6Loopback() async throws {
+        let server = RPCServer(address: try BindTarget(parsing: "[::1]:0"), router: Router())
+        let port: UInt16
+        do {
+            port = try server.start()
+        } catch {
+            return  // no IPv6 on this machine
+        }
+        let client = try RPCClient(target: "[::1]:\(port)")
+        let reply: HealthCheckResponse = try await client.call(HealthService.checkMethod, HealthCheckRequest())
+        #expect(reply.status == .serving)
+        client.close()
+        await server.shutdown(gracePeriod: .seconds(5))
+    }
+
+    @Test func outputBufferKeepsOrderAcrossPartialWrites() {
+        var buffer = OutputBuffer()
+        let frames = (0..<50).map { i in [UInt8](repeating: UInt8(i), count: i * 997 % 20_000 + 1) }
+        for frame in frames { buffer.append(frame) }
+        #expect(buffer.count == frames.reduce(0) { $0 + $1.count })
+        var written: [UInt8] = []
+        var step = 1
+        while let chunk = buffer.withFirstChunk({ Array($0.prefix(step)) }) {
+            written += chunk
+            buffer.consume(chunk.count)
+            step = step * 3 % 7919 + 1
+        }
+        #expect(buffer.isEmpty)
+        #expect(written == frames.flatMap { $0 })
+    }
+
+    @Test func connectionStateTransitions() {
+        let all: [ConnectionState] = [.awaitingPreface, .open, .draining, .closing, .closed]
+        let allowed: Set<String> = [
+            "awaitingPreface>open", "awaitingPreface>closing", "awaitingPreface>closed",
+            "open>draining", "open>closing", "open>closed",
+            "draining>closing", "draining>closed", "closing>closed",
+        ]
+        for from in all {
+            for to in all {
+                #expect(from.canTransition(to: to) == allowed.contains("\(from)>\(to)"), "\(from) -> \(to)")
+            }
+        }
+    }
+
+    @Test func serverLifecycleTransitions() {
+        #expect(ServerLifecycle.idle.canTransition(to: .running))
+        #expect(ServerLifecycle.running.canTransition(to: .shuttingDown))
+        #expect(ServerLifecycle.shuttingDown.canTransition(to: .stopped))
+        #expect(!ServerLifecycle.stopped.canTransition(to: .running))
+        #expect(!ServerLifecycle.running.canTransition(to: .idle))
+    }
+
+    @Test func backoffStaysWithinBounds() {
+        var random = SystemRandomNumberGenerator()
+        for attempt in 1...40 {
+            let delay = Backoff.delay(attempt: attempt, initial: .milliseconds(50), maximum: .seconds(1), using: &random)
+            let base = min(Duration.milliseconds(50) * (1 << min(attempt - 1, 30)), .seconds(1))
+            #expect(delay >= base / 2 && delay <= base, "attempt \(attempt): \(delay)")
+        }
+    }
+
+    @Test func timeoutMillisecondsRoundsUpAndSaturates() {
+        #expect(Duration.microseconds(1).timeoutMilliseconds == 1)
+        #expect(Duration.milliseconds(1).timeoutMilliseconds == 1)
+        #expect(Duration.microseconds(1500).timeoutMilliseconds == 2)
+        #expect(Duration.seconds(2).timeoutMilliseconds == 2000)
+        #expect(Duration.seconds(Int64.max).timeoutMilliseconds == UInt32.max)
+    }
+
+    @Test func logTextIsSanitizedAndTruncated() {
+        #expect(LogText.sanitized("/a\nfake line\u{1B}[31m") == "/a?fake line?[31m")
+        #expect(LogText.sanitized(String(repeating: "x", count: 500)).count == 200)
+        #expect(LogText.truncated("héllo", maxUTF8: 2) == "h")
+        #expect(LogText.truncated("héllo", maxUTF8: 3) == "hé")
+    }
+
+    @Test func callContextCancellationFirstReasonWins() throws {
+        let context = CallContext(method: "/a.B/C")
+        #expect(!context.isCancelled)
+        try context.checkCancellation()
+        #expect(context.cancel(.deadlineExceeded))
+        #expect(!context.cancel(.cancelledByClient))
+        #expect(context.cancellationReason == .deadlineExceeded)
+        #expect(throws: RPCError(.deadlineExceeded, "deadline exceeded")) { try context.checkCancellation() }
+    }
+}
