@@ -4,20 +4,24 @@ import Testing
 /// Strings protobuf allows that a C-string based codec can mishandle.
 @Suite("String edge cases against protoc")
 struct StringEdgeTests {
-    @Test("a string with an embedded NUL from protoc is kept whole or rejected, never cut short")
+    @Test("a string with an embedded NUL from protoc is rejected, never cut short")
     func embeddedNulDecodes() throws {
         let bytes = try Protoc.api().encode("synchealth.v1.GetSyncRequest", #"sync_id: "a\000b""#)
         #expect(bytes == [0x0A, 0x03, 0x61, 0x00, 0x62])
-        // KNOWN ISSUE (wire codecs): protobuf-c hands strings over as C
-        // strings, so "a\0b" reads as "a". Remove withKnownIssue once the
-        // wrappers reject or keep such strings; the test then fails until it is.
-        withKnownIssue("protobuf-c string fields are NUL-terminated: an embedded NUL truncates the string") {
-            do {
-                let decoded = try GetSyncRequest(serializedBytes: bytes)
-                #expect(decoded.syncId == "a\u{0}b", "decoded as \(decoded.syncId.debugDescription)")
-            } catch {
-                // Rejecting is acceptable: the peer gets INVALID_ARGUMENT.
-            }
+        // protobuf-c hands strings over as C strings ("a\0b" would read as
+        // "a"), so the wrapper rejects the message; a server answers
+        // INVALID_ARGUMENT.
+        #expect(throws: WireError.embeddedNUL(field: "synchealth.v1.GetSyncRequest.sync_id")) {
+            try GetSyncRequest(serializedBytes: bytes)
+        }
+    }
+
+    @Test("an embedded NUL deep in a message from protoc is rejected with its path")
+    func embeddedNulNested() throws {
+        let text = #"items { item_id: "i-1" } items { item_id: "i-2" error_message: "x\000" }"#
+        let bytes = try Protoc.api().encode("synchealth.v1.RecordPushItemsRequest", text)
+        #expect(throws: WireError.embeddedNUL(field: "synchealth.v1.RecordPushItemsRequest.items[1].error_message")) {
+            try RecordPushItemsRequest(serializedBytes: bytes)
         }
     }
 
@@ -28,13 +32,16 @@ struct StringEdgeTests {
         #expect(throws: (any Error).self) { try GetSyncRequest(serializedBytes: bytes) }
     }
 
-    @Test("a Swift string with an embedded NUL reaches protoc whole")
+    @Test("a Swift string with an embedded NUL is refused, never sent cut short")
     func embeddedNulEncodes() throws {
-        let text = try Protoc.api().decode("synchealth.v1.GetSyncRequest", GetSyncRequest(syncId: "a\u{0}b").serializedBytes())
-        // KNOWN ISSUE (wire codecs): the string is packed with strlen, so
-        // protoc sees "a". Encoding should keep it whole (or refuse it).
-        withKnownIssue("protobuf-c packs string fields with strlen: an embedded NUL truncates the string") {
-            #expect(text == "sync_id: \"a\\000b\"\n")
+        // protobuf-c packs strings with strlen, so "a\0b" cannot reach the
+        // wire whole: the checked encoding throws, naming the field, and
+        // `serializedBytes()` traps (see EmbeddedNULTests).
+        #expect(throws: WireError.embeddedNUL(field: "synchealth.v1.GetSyncRequest.sync_id")) {
+            try GetSyncRequest(syncId: "a\u{0}b").checkedSerializedBytes()
         }
+        // Without the NUL, protoc reads back exactly what was sent.
+        let text = try Protoc.api().decode("synchealth.v1.GetSyncRequest", GetSyncRequest(syncId: "a b").checkedSerializedBytes())
+        #expect(text == "sync_id: \"a b\"\n")
     }
 }

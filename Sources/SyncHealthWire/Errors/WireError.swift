@@ -11,11 +11,17 @@ public enum WireError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A string field held bytes that are not valid UTF-8. `field` is the
     /// path of the field, e.g. "synchealth.v1.RequestHeader.metadata[2].key".
     case invalidUTF8(field: String)
+    /// A string field held a NUL (0x00) byte. protobuf-c carries strings as
+    /// NUL-terminated C strings, so such a value cannot be kept whole; it is
+    /// rejected rather than cut short at the NUL. `field` is the path of the
+    /// field, e.g. "synchealth.v1.Sync.notes[1]". `bytes` fields may hold NUL.
+    case embeddedNUL(field: String)
 
     public var description: String {
         switch self {
         case .malformed(let message): return "malformed \(message)"
         case .invalidUTF8(let field): return "invalid UTF-8 in \(field)"
+        case .embeddedNUL(let field): return "NUL (0x00) in string field \(field)"
         }
     }
 
@@ -28,6 +34,7 @@ public enum WireError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .malformed: return self
         case .invalidUTF8(let field): return .invalidUTF8(field: "\(outer).\(field)")
+        case .embeddedNUL(let field): return .embeddedNUL(field: "\(outer).\(field)")
         }
     }
 }

@@ -7,8 +7,18 @@ import CProtobufC
 ///
 /// Not `Sendable`: an arena lives inside one encode call on one thread.
 final class CArena {
+    /// What a string holding U+0000 is packed as: the single byte 0xFF, which
+    /// no Swift string encodes to (it is never valid UTF-8), so it marks the
+    /// field in the packed bytes. protobuf-c cannot carry the NUL; the encoder
+    /// counts on `stringsWithNUL` to refuse the result
+    /// (`ProtobufCBacked.checkedProtobufCBytes()`).
+    static let nulMarker: UInt8 = 0xFF
+
     private var allocations: [UnsafeMutableRawPointer] = []
     private var sharedEmptyString: UnsafeMutablePointer<CChar>?
+    private var sharedNULMarker: UnsafeMutablePointer<CChar>?
+    /// Strings handed to `string(_:)` that held U+0000.
+    private(set) var stringsWithNUL = 0
 
     init() {}
 
@@ -29,7 +39,8 @@ final class CArena {
     }
 
     /// A NUL-terminated copy of `string`. protobuf-c cannot represent an
-    /// embedded NUL: the C string (and so the encoding) ends at the first one.
+    /// embedded NUL (the C string would end at the first one), so a string
+    /// holding one is counted in `stringsWithNUL` and packed as `nulMarker`.
     func string(_ string: String) -> UnsafeMutablePointer<CChar> {
         if string.isEmpty {
             if let sharedEmptyString { return sharedEmptyString }
@@ -40,11 +51,22 @@ final class CArena {
         }
         var string = string
         return string.withUTF8 { utf8 in
+            if utf8.contains(0) { return self.nulMarkerString() }
             let copy = allocate(CChar.self, count: utf8.count + 1)
             UnsafeMutableRawBufferPointer(start: copy, count: utf8.count).copyMemory(from: UnsafeRawBufferPointer(utf8))
             copy[utf8.count] = 0
             return copy
         }
+    }
+
+    private func nulMarkerString() -> UnsafeMutablePointer<CChar> {
+        stringsWithNUL += 1
+        if let sharedNULMarker { return sharedNULMarker }
+        let marker = allocate(CChar.self, count: 2)
+        marker.initialize(to: CChar(bitPattern: Self.nulMarker))
+        (marker + 1).initialize(to: 0)
+        sharedNULMarker = marker
+        return marker
     }
 
     /// A C array of NUL-terminated copies, as `(n_field, field)`.
