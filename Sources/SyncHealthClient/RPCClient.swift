@@ -49,7 +49,7 @@ public final class RPCClient: Sendable {
         _ method: String, _ request: Req, timeout: Duration? = nil,
         metadata: [String: String] = [:], idempotent: Bool = false
     ) async throws -> Res {
-        let bytes = try await callRaw(method, request.serializedBytes(), timeout: timeout, metadata: metadata, idempotent: idempotent)
+        let bytes = try await callRaw(method, try request.encodedForCall(), timeout: timeout, metadata: metadata, idempotent: idempotent)
         do {
             return try Res(serializedBytes: bytes)
         } catch {

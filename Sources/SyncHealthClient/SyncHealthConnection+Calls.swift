@@ -7,13 +7,15 @@ extension SyncHealthConnection {
     ///   - timeout: the call's deadline, sent as timeout_ms and enforced by a
     ///     client-side timer too; nil for none.
     ///   - metadata: call metadata (keys are lower-cased), e.g. `authorization`.
-    /// - Throws: `RPCError`: the server's status, DEADLINE_EXCEEDED, CANCELLED
+    /// - Throws: `RPCError`: INVALID_ARGUMENT, before anything is sent, when a
+    ///   string in the request, method or metadata holds U+0000 (the wire
+    ///   cannot carry it); the server's status, DEADLINE_EXCEEDED, CANCELLED
     ///   when the Task is cancelled (a CANCEL is sent), UNAVAILABLE when the
     ///   connection fails or the server refused the call with GOAWAY.
     public func call<Req: WireMessage, Res: WireMessage>(
         _ method: String, _ request: Req, timeout: Duration? = nil, metadata: [String: String] = [:]
     ) async throws -> Res {
-        let bytes = try await callRaw(method, request.serializedBytes(), timeout: timeout, metadata: metadata)
+        let bytes = try await callRaw(method, try request.encodedForCall(), timeout: timeout, metadata: metadata)
         do {
             return try Res(serializedBytes: bytes)
         } catch {
@@ -32,7 +34,7 @@ extension SyncHealthConnection {
             timeoutMs: timeout?.timeoutMilliseconds ?? 0,
             metadata: metadata.sorted { $0.key < $1.key }.map { MetadataEntry(key: $0.key.lowercased(), value: $0.value) }
         )
-        let headerBytes = header.serializedBytes()
+        let headerBytes = try header.encodedForCall()
         guard headerBytes.count <= Int(UInt16.max) else { throw RPCError.invalidArgument("call metadata too large") }
         guard 2 + headerBytes.count + request.count <= Int(settings.maxFrameSize) else {
             throw RPCError(.resourceExhausted, "request larger than the server's maximum frame size")
@@ -156,5 +158,17 @@ extension SyncHealthConnection {
             }
         }
         return ContinuousClock.now - started
+    }
+}
+
+extension WireMessage {
+    /// The encoding to send; a string holding U+0000 fails the call locally
+    /// with INVALID_ARGUMENT instead of reaching the wire cut short.
+    func encodedForCall() throws(RPCError) -> [UInt8] {
+        do {
+            return try checkedSerializedBytes()
+        } catch {
+            throw error.rpcError
+        }
     }
 }

@@ -23,7 +23,8 @@ public final class Router: Sendable {
 
     /// Registers a typed handler for "/\(service)/\(method)": the request is
     /// decoded as `Req` (INVALID_ARGUMENT when it does not decode) and the
-    /// returned `Res` encoded as the response.
+    /// returned `Res` encoded as the response (INTERNAL when a string in it
+    /// holds U+0000, which the wire cannot carry).
     public func register<Req: WireMessage, Res: WireMessage>(
         service: String,
         method: String,
@@ -38,7 +39,13 @@ public final class Router: Sendable {
             } catch {
                 throw RPCError.invalidArgument("request message does not decode")
             }
-            return try handler(request, context).serializedBytes()
+            let response = try handler(request, context)
+            do {
+                return try response.checkedSerializedBytes()
+            } catch {
+                // Storage refuses NUL in what it stores, so this is a bug, not bad input.
+                throw RPCError.internal("response cannot be encoded: \(error)")
+            }
         }
     }
 

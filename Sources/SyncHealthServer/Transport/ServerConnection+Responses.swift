@@ -24,7 +24,7 @@ extension ServerConnection {
         case let .success(message):
             return .response(streamId: streamId, header: ResponseHeader(statusCode: .ok).serializedBytes(), message: message)
         case let .failure(error, _):
-            let header = ResponseHeader(statusCode: error.code, statusMessage: LogText.truncated(error.message, maxUTF8: 1024))
+            let header = ResponseHeader(statusCode: error.code, statusMessage: LogText.statusMessage(error.message))
             return .response(streamId: streamId, header: header.serializedBytes(), message: [])
         }
     }
@@ -64,6 +64,16 @@ enum LogText {
             result.unicodeScalars.append(scalar.properties.generalCategory == .control ? "?" : scalar)
         }
         return result
+    }
+
+    /// An error message fit for `ResponseHeader.status_message`: at most
+    /// 1 KiB, and any U+0000 replaced (the wire cannot carry it, and
+    /// encoding a response must never trap).
+    static func statusMessage(_ text: String) -> String {
+        guard text.utf8.contains(0) else { return truncated(text, maxUTF8: 1024) }
+        var cleaned = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { cleaned.append(scalar == "\u{0}" ? "\u{FFFD}" : scalar) }
+        return truncated(String(cleaned), maxUTF8: 1024)
     }
 
     /// `text` cut to at most `maxUTF8` bytes on a character boundary.

@@ -13,6 +13,7 @@ enum M {
     static let big = "/test.Echo/Big"
     static let metadata = "/test.Echo/Metadata"
     static let unavailable = "/test.Echo/Unavailable"
+    static let nulResponse = "/test.Typed/NulResponse"
     static let typed = "/test.Typed/Check"
 }
 
@@ -67,6 +68,10 @@ func makeTestRouter(probe: Probe) -> Router {
     router.register(M.unavailable) { _, _ in
         probe.record("unavailable")
         throw RPCError(.unavailable, "try again")
+    }
+    // Returns a string the wire cannot carry.
+    router.register(service: "test.Typed", method: "NulResponse") { (_: HealthCheckRequest, _: CallContext) in
+        HealthCheckRequest(service: "a\u{0}b")
     }
     router.register(service: "test.Typed", method: "Check") { (_: HealthCheckRequest, _: CallContext) in
         HealthCheckResponse(status: .serving)
