@@ -22,10 +22,16 @@ enum FieldRules {
         }
     }
 
-    /// Free text (messages, notes): only bounded.
+    /// Free text (messages, notes): bounded, and no U+0000. Every other rule
+    /// here goes through this one, so no validated string holds a NUL: the
+    /// wire cannot carry one (protobuf-c strings are C strings), and a
+    /// response built from stored text must always encode.
     static func length(_ value: String, _ field: String, maxBytes: Int) throws(RPCError) {
         if value.utf8.count > maxBytes {
             throw .invalidArgument("\(field) is longer than \(maxBytes) bytes")
+        }
+        if value.utf8.contains(0) {
+            throw .invalidArgument("\(field) must not contain NUL (U+0000)")
         }
     }
 
