@@ -6,7 +6,8 @@ public struct ClientConfiguration: Sendable {
     public var connectTimeout: Duration = .seconds(5)
     /// Largest frame payload this client accepts from the server. Default 4 MiB.
     public var maxFrameSize: UInt32 = Frame.defaultMaxFrameSize
-    /// Attempts for an idempotent call that fails UNAVAILABLE (1 = no retry). Default 3.
+    /// Attempts for an idempotent call that fails UNAVAILABLE, or
+    /// RESOURCE_EXHAUSTED marked not processed (1 = no retry). Default 3.
     public var maxAttempts: Int = 3
     /// First retry delay; doubles per attempt up to `maxBackoff`, with jitter. Default 50 ms.
     public var initialBackoff: Duration = .milliseconds(50)

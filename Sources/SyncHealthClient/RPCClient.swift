@@ -3,7 +3,8 @@ import Synchronization
 
 /// A client for one SyncHealth server: calls share one connection, which is
 /// dialled on first use and again after it drops. Idempotent calls that fail
-/// UNAVAILABLE are retried with jittered backoff within their deadline.
+/// UNAVAILABLE, or RESOURCE_EXHAUSTED marked not processed, are retried with
+/// jittered backoff within their deadline (docs/PROTOCOL.md §13).
 ///
 /// ```swift
 /// let client = try RPCClient(target: "127.0.0.1:7443")
@@ -43,8 +44,10 @@ public final class RPCClient: Sendable {
 
     /// Calls `method`. See `SyncHealthConnection.call` for errors.
     /// - Parameter idempotent: retry on UNAVAILABLE (connection failures,
-    ///   GOAWAY "not processed"), at most `configuration.maxAttempts` attempts
-    ///   in all and never past `timeout`.
+    ///   GOAWAY "not processed") and on RESOURCE_EXHAUSTED the server marked
+    ///   not processed (over its concurrency limit), at most
+    ///   `configuration.maxAttempts` attempts in all and never past `timeout`.
+    ///   Non-idempotent calls are never retried.
     public func call<Req: WireMessage, Res: WireMessage>(
         _ method: String, _ request: Req, timeout: Duration? = nil,
         metadata: [String: String] = [:], idempotent: Bool = false
@@ -71,7 +74,7 @@ public final class RPCClient: Sendable {
                 let connection = try await connection()
                 return try await connection.callRaw(method, request, timeout: remaining, metadata: metadata)
             } catch let error as RPCError {
-                guard idempotent, error.code == .unavailable, attempt < configuration.maxAttempts else { throw error }
+                guard idempotent, Self.isRetryable(error), attempt < configuration.maxAttempts else { throw error }
                 let delay = Backoff.delay(attempt: attempt, initial: configuration.initialBackoff, maximum: configuration.maxBackoff)
                 if let deadline, ContinuousClock.now + delay >= deadline { throw error }
                 do {
@@ -81,6 +84,18 @@ public final class RPCClient: Sendable {
                 }
                 attempt += 1
             }
+        }
+    }
+
+    /// Whether an idempotent call failing with `error` may be sent again:
+    /// UNAVAILABLE, or RESOURCE_EXHAUSTED that the server marked not
+    /// processed. RESOURCE_EXHAUSTED without the mark (a quota, a response
+    /// too large) would only fail again.
+    static func isRetryable(_ error: RPCError) -> Bool {
+        switch error.code {
+        case .unavailable: return true
+        case .resourceExhausted: return error.notProcessed
+        default: return false
         }
     }
 

@@ -70,14 +70,14 @@ extension SyncHealthConnection {
                 return error
             case .goingAway:
                 state.liveKeys.remove(key)
-                return RPCError(.unavailable, "not processed: connection is going away")
+                return RPCError(.unavailable, "not processed: connection is going away", notProcessed: true)
             case .ready:
                 break
             }
             guard state.nextStreamId < UInt32.max else {
                 state.liveKeys.remove(key)
                 state.phase = .goingAway(lastStreamId: state.nextStreamId - 1)
-                return RPCError(.unavailable, "not processed: stream ids exhausted on this connection")
+                return RPCError(.unavailable, "not processed: stream ids exhausted on this connection", notProcessed: true)
             }
             let streamId = state.nextStreamId
             state.nextStreamId += 1
@@ -131,7 +131,7 @@ extension SyncHealthConnection {
         } catch {
             throw RPCError(.internal, "malformed response header")
         }
-        guard header.statusCode == .ok else { throw RPCError(header.statusCode, header.statusMessage) }
+        guard header.statusCode == .ok else { throw header.error }
         return Array(parts.message)
     }
 

@@ -28,7 +28,8 @@ extension SyncHealthConnection {
     /// UNAVAILABLE (safe to retry); the rest may still be answered.
     private func handleGoAway(_ payload: [UInt8]) {
         let goAway = (try? GoAway(serializedBytes: payload)) ?? GoAway(lastStreamId: 0, statusCode: .internal, message: "malformed GOAWAY")
-        let error = RPCError(.unavailable, "not processed: server sent GOAWAY (\(goAway.statusCode.name): \(goAway.message))")
+        let error = RPCError(
+            .unavailable, "not processed: server sent GOAWAY (\(goAway.statusCode.name): \(goAway.message))", notProcessed: true)
         let refused = state.withLock { state -> [PendingCall] in
             if case .closed = state.phase { return [] }
             state.phase = .goingAway(lastStreamId: goAway.lastStreamId)

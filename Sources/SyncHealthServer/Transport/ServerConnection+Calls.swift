@@ -23,15 +23,16 @@ extension ServerConnection {
             return
         }
         let method = header.method
+        // Both refusals run nothing, so they carry the not-processed trailer.
         guard state == .open else {
-            answer(streamId, method: method, .failure(RPCError(.unavailable, "server is not taking new calls")),
-                   startedAt: startedAt, context: nil)
+            let error = RPCError(.unavailable, "server is not taking new calls", notProcessed: true)
+            answer(streamId, method: method, .failure(error), startedAt: startedAt, context: nil)
             return
         }
         guard calls.count < env.configuration.maxConcurrentStreams else {
             let limit = env.configuration.maxConcurrentStreams
-            answer(streamId, method: method, .failure(RPCError(.resourceExhausted, "more than \(limit) concurrent calls")),
-                   startedAt: startedAt, context: nil)
+            let error = RPCError(.resourceExhausted, "more than \(limit) concurrent calls", notProcessed: true)
+            answer(streamId, method: method, .failure(error), startedAt: startedAt, context: nil)
             return
         }
         guard let handler = env.router.handler(for: method) else {
@@ -71,7 +72,7 @@ extension ServerConnection {
         }
         calls[streamId] = nil
         call.deadlineTimer?.cancel()
-        answer(streamId, method: context.method, outcome, startedAt: call.startedAt, context: context)
+        answer(streamId, method: context.method, outcome.handlerRan, startedAt: call.startedAt, context: context)
         callRemoved()
     }
 
@@ -124,5 +125,16 @@ extension ServerConnection {
         } else if state != .closed {
             rescheduleTimer()
         }
+    }
+}
+
+extension CallOutcome {
+    /// This outcome with any not-processed mark dropped: the handler ran, so
+    /// an error it threw (perhaps forwarded from a call it made) must not
+    /// tell our client that resending is safe.
+    var handlerRan: CallOutcome {
+        guard case .failure(var error, let cause) = self, error.notProcessed else { return self }
+        error.notProcessed = false
+        return .failure(error, cause: cause)
     }
 }

@@ -24,7 +24,7 @@ extension ServerConnection {
         case let .success(message):
             return .response(streamId: streamId, header: ResponseHeader(statusCode: .ok).serializedBytes(), message: message)
         case let .failure(error, _):
-            let header = ResponseHeader(statusCode: error.code, statusMessage: LogText.statusMessage(error.message))
+            let header = ResponseHeader(failure: error, statusMessage: LogText.statusMessage(error.message))
             return .response(streamId: streamId, header: header.serializedBytes(), message: [])
         }
     }

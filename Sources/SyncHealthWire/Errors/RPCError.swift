@@ -4,11 +4,18 @@
 public struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {
     public var code: StatusCode
     public var message: String
+    /// The call was refused before any of it ran, so sending it again is
+    /// safe: the response carried the `synchealth-not-processed: true`
+    /// trailer (docs/PROTOCOL.md §13), or the client never got to send it or
+    /// it was above a GOAWAY's last_stream_id. Set on the client side; a
+    /// server marks only its own refusals, whatever a handler throws.
+    public var notProcessed: Bool
 
     /// Creates an error with `code` and a caller-facing `message`.
-    public init(_ code: StatusCode, _ message: String) {
+    public init(_ code: StatusCode, _ message: String, notProcessed: Bool = false) {
         self.code = code
         self.message = message
+        self.notProcessed = notProcessed
     }
 
     public var description: String { "\(code.name): \(message)" }

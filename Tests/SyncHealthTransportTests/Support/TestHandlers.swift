@@ -13,6 +13,7 @@ enum M {
     static let big = "/test.Echo/Big"
     static let metadata = "/test.Echo/Metadata"
     static let unavailable = "/test.Echo/Unavailable"
+    static let exhausted = "/test.Echo/Exhausted"
     static let nulResponse = "/test.Typed/NulResponse"
     static let typed = "/test.Typed/Check"
 }
@@ -68,6 +69,12 @@ func makeTestRouter(probe: Probe) -> Router {
     router.register(M.unavailable) { _, _ in
         probe.record("unavailable")
         throw RPCError(.unavailable, "try again")
+    }
+    // Throws RESOURCE_EXHAUSTED marked not processed, as a handler forwarding
+    // another server's refusal would; the server must drop the mark.
+    router.register(M.exhausted) { _, _ in
+        probe.record("exhausted")
+        throw RPCError(.resourceExhausted, "quota", notProcessed: true)
     }
     // Returns a string the wire cannot carry.
     router.register(service: "test.Typed", method: "NulResponse") { (_: HealthCheckRequest, _: CallContext) in
