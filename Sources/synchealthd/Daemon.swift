@@ -29,16 +29,18 @@ struct Daemon {
             router: router,
             logger: Logger(label: "synchealth.rpc")
         )
+        // Watch for signals before announcing the address, so a SIGTERM sent
+        // as soon as the address is printed is never lost.
+        let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { signal in
+            logger.notice("shutting down", metadata: ["signal": "\(signal)", "grace_ms": "\(settings.gracePeriodMs)"])
+            Task { await server.shutdown(gracePeriod: .milliseconds(settings.gracePeriodMs)) }
+        }
         let port = try server.start()
         let host = settings.listen.split(separator: ":").dropLast().joined(separator: ":")
         logger.notice("serving", metadata: ["address": "\(host):\(port)", "database": "\(settings.database)", "methods": "\(router.methods.count)"])
         // A line on stdout that scripts and tests wait for.
         FileHandle.standardOutput.write(Data("synchealthd listening on \(host):\(port)\n".utf8))
 
-        let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { signal in
-            logger.notice("shutting down", metadata: ["signal": "\(signal)", "grace_ms": "\(settings.gracePeriodMs)"])
-            Task { await server.shutdown(gracePeriod: .milliseconds(settings.gracePeriodMs)) }
-        }
         await server.waitUntilStopped()
         signals.cancel()
         logger.notice("stopped")
@@ -68,27 +70,46 @@ struct Daemon {
     }
 }
 
-/// Calls `handler` on SIGTERM/SIGINT, keeping its Dispatch sources on its own queue.
+/// The write end of the self-pipe the signal handler writes to. Set once,
+/// before the handler is installed; read only by the handler.
+nonisolated(unsafe) private var signalPipeWriteEnd: Int32 = -1
+
+/// Calls `handler` on SIGTERM/SIGINT.
+///
+/// Uses the self-pipe trick rather than Dispatch signal sources: the C
+/// handler is installed synchronously (so a signal that arrives right after
+/// start-up is never lost, as it can be while a Dispatch source is still being
+/// armed on another thread) and only does an async-signal-safe `write`; a
+/// Dispatch read source on the pipe runs `handler` on a normal queue.
 final class SignalWatcher: Sendable {
     private let queue = DispatchQueue(label: "synchealthd.signals")
-    // DispatchSource is not Sendable on Linux; the sources are created here,
+    // DispatchSource is not Sendable on Linux; the source is created here,
     // only touched on `queue` afterwards (cancel hops onto it), and never
-    // escape this object.
-    private nonisolated(unsafe) let sources: [any DispatchSourceSignal]
+    // escapes this object.
+    private nonisolated(unsafe) let source: any DispatchSourceRead
 
     init(signals: [Int32], handler: @escaping @Sendable (Int32) -> Void) {
-        var sources: [any DispatchSourceSignal] = []
-        for number in signals {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { handler(number) }
-            source.resume()
-            sources.append(source)
+        var fds: [Int32] = [-1, -1]
+        precondition(pipe(&fds) == 0, "cannot create the signal pipe")
+        for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        signalPipeWriteEnd = fds[1]
+        let readEnd = fds[0]
+        source = DispatchSource.makeReadSource(fileDescriptor: readEnd, queue: queue)
+        source.setEventHandler {
+            var byte: UInt8 = 0
+            while read(readEnd, &byte, 1) == 1 { handler(Int32(byte)) }
         }
-        self.sources = sources
+        source.setCancelHandler { close(readEnd) }
+        source.resume()
+        for number in signals {
+            signal(number) { received in
+                var byte = UInt8(truncatingIfNeeded: received)
+                _ = write(signalPipeWriteEnd, &byte, 1)
+            }
+        }
     }
 
     func cancel() {
-        queue.sync { sources.forEach { $0.cancel() } }
+        queue.sync { source.cancel() }
     }
 }
