@@ -10,7 +10,7 @@ public struct SyncHealthCommand: AsyncParsableCommand {
         or 127.0.0.1:7410; the token is --token or $SYNCHEALTH_TOKEN.
         Sync IDs can be shortened to any unique prefix (tables show the first 8 characters).
         """,
-        subcommands: [Syncs.self, Items.self, Config.self, HealthCommand.self]
+        subcommands: [Syncs.self, Items.self, Config.self, DashboardCommand.self, HealthCommand.self]
     )
 
     public init() {}
