@@ -156,6 +156,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SyncHealthAuthTests",
+            dependencies: [
+                "SyncHealthServer", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport",
+                "SyncHealthStorage",
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "SyncHealthRetryTests",
             dependencies: ["SyncHealthRetry", "SyncHealthWire"],
             swiftSettings: strict

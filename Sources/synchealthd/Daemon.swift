@@ -13,9 +13,17 @@ struct Daemon {
 
     func run() async throws {
         let store = try openStore()
-        if settings.demo { try loadDemoIfEmpty(store) }
+        var demoTokens: DemoTokens?
+        if settings.demo {
+            let dataSet = try loadDemoIfEmpty(store)
+            if settings.authEnabled, let company = dataSet.companies.first {
+                demoTokens = try DemoTokens(customerCompanyId: company.companyId)
+            }
+        }
+        let authorizer = try settings.makeAuthorizer(extraTokens: demoTokens?.entries ?? [])
+        logAuthentication(demoTokens: demoTokens)
 
-        let router = Router()
+        let router = Router(interceptor: authorizer.interceptor)
         SyncHealthHandlers.register(on: router, store: store)
         var configuration = ServerConfiguration()
         configuration.maxConnections = settings.maxConnections
@@ -38,6 +46,10 @@ struct Daemon {
         let port = try server.start()
         let host = settings.listen.split(separator: ":").dropLast().joined(separator: ":")
         logger.notice("serving", metadata: ["address": "\(host):\(port)", "database": "\(settings.database)", "methods": "\(router.methods.count)"])
+        // Tokens first: once the line below appears, they are printed.
+        for line in demoTokens?.printedLines ?? [] {
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
         // A line on stdout that scripts and tests wait for.
         FileHandle.standardOutput.write(Data("synchealthd listening on \(host):\(port)\n".utf8))
 
@@ -54,19 +66,36 @@ struct Daemon {
         return try SQLiteSyncStore(path: settings.database)
     }
 
-    private func loadDemoIfEmpty(_ store: SQLiteSyncStore) throws {
+    /// Says how calls are authorized; never logs a token or digest.
+    private func logAuthentication(demoTokens: DemoTokens?) {
+        if !settings.authEnabled {
+            logger.warning("authentication is OFF (--no-auth / auth = off): anyone who can connect may call every method; for local development only", metadata: [
+                "ignored_tokens": "\(settings.tokens.count)",
+            ])
+            return
+        }
+        logger.notice("authentication on", metadata: [
+            "configured_tokens": "\(settings.tokens.count)", "demo_tokens": "\(demoTokens?.credentials.count ?? 0)",
+        ])
+    }
+
+    /// Loads the demo data set unless the database has syncs.
+    /// - Returns: the data set for `demoSeed` either way (deterministic), so
+    ///   the demo customer token is bound to its first company.
+    private func loadDemoIfEmpty(_ store: SQLiteSyncStore) throws -> DemoDataSet {
+        let now = currentTimeMs()
+        let dataSet = DemoDataGenerator.generate(seed: settings.demoSeed, now: now)
         let existing = try store.listSyncs(ListSyncsRequest(pageSize: 1, includeTotal: true))
         if let total = existing.total?.value, total > 0 {
             logger.notice("demo: database already has data, not loading", metadata: ["syncs": "\(total)"])
-            return
+            return dataSet
         }
-        let now = currentTimeMs()
-        let dataSet = DemoDataGenerator.generate(seed: settings.demoSeed, now: now)
         let summary = try DemoLoader.load(dataSet, into: store, now: now)
         logger.notice("demo: loaded", metadata: [
             "companies": "\(dataSet.companies.count)", "syncs": "\(summary.syncs)", "item_reports": "\(summary.itemReports)",
             "seed": "\(settings.demoSeed)",
         ])
+        return dataSet
     }
 }
 

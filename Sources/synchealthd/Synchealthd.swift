@@ -17,7 +17,15 @@ struct Synchealthd: AsyncParsableCommand {
         Settings come from flags, then SYNCHEALTH_<KEY> environment variables \
         (e.g. SYNCHEALTH_LISTEN, SYNCHEALTH_DATABASE), then the --config file \
         (key = value lines), then defaults.
-        """
+
+        Every call except Health/Check needs 'authorization: Bearer <token>'. \
+        Configure tokens as 'token.<name> = <role>:<sha256-hex>' or \
+        'token.<name> = customer:<company-id>:<sha256-hex>' lines in the config \
+        file; roles: viewer, operator, ingest, customer, admin. 'synchealthd \
+        hash-token' prints the digest of a token read from stdin. --demo prints \
+        a fresh token per role; --no-auth turns checking off (development only).
+        """,
+        subcommands: [HashTokenCommand.self]
     )
 
     @Option(help: "Config file of 'key = value' lines.") var config: String?
@@ -32,6 +40,7 @@ struct Synchealthd: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error, critical (default info).") var logLevel: String?
     @Flag(help: "Load the demo data set into the database if it is empty.") var demo = false
     @Option(help: "Seed of the demo data set (default 42).") var demoSeed: String?
+    @Flag(help: "Accept every call without a token. Local development only; logs a warning.") var noAuth = false
 
     var flags: [String: String] {
         var flags: [String: String] = [:]
@@ -43,6 +52,7 @@ struct Synchealthd: AsyncParsableCommand {
         ]
         for (key, value) in pairs { if let value { flags[key] = value } }
         if demo { flags["demo"] = "true" }
+        if noAuth { flags["auth"] = "off" }
         return flags
     }
 
@@ -54,6 +64,7 @@ struct Synchealthd: AsyncParsableCommand {
                 return String(decoding: data, as: UTF8.self)
             }
             settings = try DaemonSettings.resolve(flags: flags, environment: ProcessInfo.processInfo.environment, file: fileText)
+            try settings.checkAuthentication()
         } catch {
             FileHandle.standardError.write(Data("synchealthd: \(error)\n".utf8))
             throw ExitCode(64)

@@ -25,6 +25,12 @@ public struct DaemonSettings: Sendable, Hashable {
     public var demo = false
     /// Seed of the demo data set.
     public var demoSeed: UInt64 = 42
+    /// Whether calls need a bearer token (`auth = on`, the default); `off`
+    /// (`--no-auth`) is for local development only.
+    public var authEnabled = true
+    /// API tokens, from `token.<name> = ...` lines of the config file only
+    /// (see `TokenEntry` for the format and DaemonSettings+Auth.swift).
+    public var tokens: [TokenEntry] = []
 
     /// The defaults.
     public init() {}
@@ -33,6 +39,7 @@ public struct DaemonSettings: Sendable, Hashable {
     public static let keys = [
         "listen", "database", "max-connections", "max-concurrent-streams", "max-frame-size",
         "handshake-timeout", "idle-timeout", "grace-period", "log-level", "demo", "demo-seed",
+        "auth",
     ]
 
     /// Resolves settings from the three sources.
@@ -105,6 +112,7 @@ public struct DaemonSettings: Sendable, Hashable {
             guard let seed = UInt64(value) else { throw SettingsError("\(source): demo-seed must be a whole number") }
             demoSeed = seed
         default:
+            if try applyAuth(key: key, value: value, source: source) { return }
             throw SettingsError("\(source): unknown setting '\(key)'; known: \(Self.keys.joined(separator: ", "))")
         }
     }
