@@ -103,6 +103,8 @@ extension Schema {
             PRIMARY KEY (day, group_id, company_id, product, source_platform, target_platform)
         ) WITHOUT ROWID;
         CREATE INDEX rollup_error_groups_by_company ON rollup_error_groups (company_id, day);
+        -- One group's companies and target platforms over a range.
+        CREATE INDEX rollup_error_groups_by_group ON rollup_error_groups (group_id, day);
 
         -- GetSyncConfig's baseline: a company's successful syncs of one
         -- product that have a configuration, newest first. Queries must
