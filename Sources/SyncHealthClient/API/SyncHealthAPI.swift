@@ -10,6 +10,8 @@ public protocol SyncHealthAPI: Sendable {
     func listPushItems(_ request: ListPushItemsRequest) async throws -> ListPushItemsResponse
     func getDashboard(_ request: GetDashboardRequest) async throws -> GetDashboardResponse
     func listCompanySyncs(_ request: ListCompanySyncsRequest) async throws -> ListCompanySyncsResponse
+    /// Error groups of the syncs started in a range, most occurrences first.
+    func listErrorGroups(_ request: ListErrorGroupsRequest) async throws -> ListErrorGroupsResponse
     func recordSync(_ request: RecordSyncRequest) async throws -> RecordSyncResponse
     func recordPushItems(_ request: RecordPushItemsRequest) async throws -> RecordPushItemsResponse
     func healthCheck(_ request: HealthCheckRequest) async throws -> HealthCheckResponse

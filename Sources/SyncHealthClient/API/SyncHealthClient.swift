@@ -69,6 +69,12 @@ public final class SyncHealthClient: SyncHealthAPI {
         try await call(MethodNames.SyncHistory.listCompanySyncs, request)
     }
 
+    /// Error groups (messages with the same fingerprint) of the syncs started
+    /// in a range, most occurrences first; follow `next_page_token` for more.
+    public func listErrorGroups(_ request: ListErrorGroupsRequest) async throws -> ListErrorGroupsResponse {
+        try await call(MethodNames.SyncHistory.listErrorGroups, request)
+    }
+
     public func recordSync(_ request: RecordSyncRequest) async throws -> RecordSyncResponse {
         try await call(MethodNames.SyncIngest.recordSync, request)
     }

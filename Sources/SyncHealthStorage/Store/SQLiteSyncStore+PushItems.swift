@@ -137,7 +137,9 @@ enum PushItemStatement {
     }
 
     /// Recomputes the sync's item counts from its items, then its derived
-    /// status and data_pushed.
+    /// status and data_pushed, then its share of the dashboard rollups and
+    /// error groups (`SyncInsights`). Every writer of items calls this after
+    /// its `apply`s, in the same transaction.
     static func refreshSync(_ sync: SyncRecordStatement.Existing, now: Int64, on connection: Connection) throws {
         let counts = try connection.first("""
             SELECT count(*), sum(status = 1), sum(status = 2), sum(status = 3), sum(status = 4)
@@ -160,5 +162,6 @@ enum PushItemStatement {
                 .bool(SyncRecordStatement.dataPushed(sync.record, derived)),
                 .integer(now), .integer(sync.rowID),
             ])
+        try SyncInsights.refresh(syncRowID: sync.rowID, itemsChanged: true, now: now, on: connection)
     }
 }

@@ -103,7 +103,9 @@ enum SyncRecordStatement {
                 .bool(record.reportedDataPushed), .bool(dataPushed(record, derived)),
                 .integer(now), .integer(now),
             ])
-        return connection.lastInsertRowID
+        let rowID = connection.lastInsertRowID
+        try SyncInsights.refresh(syncRowID: rowID, itemsChanged: false, now: now, on: connection)
+        return rowID
     }
 
     static func update(
@@ -125,6 +127,7 @@ enum SyncRecordStatement {
                 .bool(record.reportedDataPushed), .bool(dataPushed(record, derived)),
                 .integer(now), .integer(rowID),
             ])
+        try SyncInsights.refresh(syncRowID: rowID, itemsChanged: false, now: now, on: connection)
     }
 
     /// The derived status: "a sync with any failed item is failed".
