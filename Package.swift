@@ -152,7 +152,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthRetryTests",
-            dependencies: ["SyncHealthRetry", "SyncHealthWire"],
+            dependencies: [
+                "SyncHealthRetry", "SyncHealthWire", "SyncHealthStorage", "SyncHealthServer",
+                "SyncHealthClient", "SyncHealthTestSupport",
+            ],
             swiftSettings: strict
         ),
     ]
