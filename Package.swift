@@ -103,6 +103,16 @@ let package = Package(
             dependencies: ["SyncHealthCLI"],
             swiftSettings: strict
         ),
+        // A sandbox accounting platform serving Connector/Push (demo and tests)
+        .executableTarget(
+            name: "synchealth-sandbox",
+            dependencies: [
+                "SyncHealthRetry", "SyncHealthServer", "SyncHealthWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
 
         // Test doubles and fixtures shared by test targets
         .target(
