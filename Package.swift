@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "synchealthd",
             dependencies: [
-                "SyncHealthServer", "SyncHealthStorage", "SyncHealthWire", "SyncHealthDemo",
+                "SyncHealthServer", "SyncHealthStorage", "SyncHealthWire", "SyncHealthDemo", "SyncHealthRetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Logging
 import SyncHealthDemo
+import SyncHealthRetry
 import SyncHealthServer
 import SyncHealthStorage
 import SyncHealthWire
@@ -15,8 +16,10 @@ struct Daemon {
         let store = try openStore()
         if settings.demo { try loadDemoIfEmpty(store) }
 
+        let executor = try RetryWiring.makeExecutor(settings: settings, store: store, logger: logger)
         let router = Router()
         SyncHealthHandlers.register(on: router, store: store)
+        RetryHandlers.register(on: router, store: store, jobCreated: { executor.wake() })
         var configuration = ServerConfiguration()
         configuration.maxConnections = settings.maxConnections
         configuration.maxConcurrentStreams = settings.maxConcurrentStreams
@@ -34,12 +37,20 @@ struct Daemon {
         logger.notice("serving", metadata: ["address": "\(host):\(port)", "database": "\(settings.database)", "methods": "\(router.methods.count)"])
         // A line on stdout that scripts and tests wait for.
         FileHandle.standardOutput.write(Data("synchealthd listening on \(host):\(port)\n".utf8))
+        // Jobs left by an earlier run resume here; their expired leases are
+        // taken again with the same keys.
+        executor.start()
 
         let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { signal in
             logger.notice("shutting down", metadata: ["signal": "\(signal)", "grace_ms": "\(settings.gracePeriodMs)"])
-            Task { await server.shutdown(gracePeriod: .milliseconds(settings.gracePeriodMs)) }
+            Task {
+                // Pushes in flight finish and are recorded before the server drains.
+                await executor.shutdown()
+                await server.shutdown(gracePeriod: .milliseconds(settings.gracePeriodMs))
+            }
         }
         await server.waitUntilStopped()
+        await executor.shutdown()
         signals.cancel()
         logger.notice("stopped")
     }
