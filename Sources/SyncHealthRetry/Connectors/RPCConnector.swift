@@ -36,6 +36,7 @@ public final class RPCConnector: PushConnector {
     /// Closes the connection.
     public func close() { client.close() }
 
+    /// Calls `Connector/Push` with a `timeoutMs` deadline and waits for it.
     public func push(_ request: PushRequest, timeoutMs: Int64) -> PushResponse {
         let outcome = Mutex<Result<PushResponse, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)

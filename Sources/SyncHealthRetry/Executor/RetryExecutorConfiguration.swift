@@ -70,18 +70,27 @@ public enum RetryExecutorEvent: Sendable {
 
 /// The loggable part of a lease: no idempotency key.
 public struct RetryLeaseSummary: Sendable, Hashable {
+    /// The job that made the attempt.
     public var jobId: String
+    /// The item's sync.
     public var syncId: String
+    /// The item.
     public var itemId: String
+    /// The item's accounting platform.
     public var targetPlatform: String
+    /// The attempt's number in the item's history.
     public var attemptNumber: Int32
+    /// Attempts the job made for the item, this one included.
     public var attemptsMade: Int
+    /// The attempt was leased again after an earlier lease expired.
     public var isRedelivery: Bool
 }
 
 /// An error's code name and message (never SQL, arguments or keys).
 public struct RPCErrorSummary: Sendable, Hashable, CustomStringConvertible {
+    /// The status code's name, e.g. "UNAVAILABLE".
     public var code: String
+    /// The caller-facing message.
     public var message: String
     public var description: String { "\(code): \(message)" }
 }
