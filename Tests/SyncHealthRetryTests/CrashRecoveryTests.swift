@@ -27,7 +27,7 @@ import Testing
             "--failure-rate", "0.25", "--timeout-rate", "0.15", "--deliveries-log", deliveries,
         ], stderrPath: directory.file("sandbox.err"))
         defer { sandbox.stop() }
-        let sandboxPort = try #require(sandbox.waitForPort("synchealth-sandbox listening on "))
+        let sandboxPort = try #require(await sandbox.waitForPort("synchealth-sandbox listening on "))
 
         let config = directory.file("synchealthd.conf")
         try """
@@ -48,18 +48,18 @@ import Testing
         // First run: killed once some pushes went out.
         let first = try ChildProcess(daemon, ["--config", config], stderrPath: directory.file("first.err"))
         defer { first.stop(signal: SIGKILL) }
-        _ = try #require(first.waitForPort("synchealthd listening on "))
-        #expect(eventually { deliveryLines(deliveries).count >= 6 })
+        _ = try #require(await first.waitForPort("synchealthd listening on "))
+        #expect(await waitUntil { deliveryLines(deliveries).count >= 6 })
         first.stop(signal: SIGKILL)
         let deliveredBeforeKill = deliveryLines(deliveries).count
 
         // Second run on the same database finishes the job.
         let second = try ChildProcess(daemon, ["--config", config], stderrPath: directory.file("second.err"))
         defer { second.stop() }
-        let port = try #require(second.waitForPort("synchealthd listening on "))
+        let port = try #require(await second.waitForPort("synchealthd listening on "))
         let client = try SyncHealthClient(target: "127.0.0.1:\(port)", timeout: .seconds(10))
         defer { client.close() }
-        let finished = await eventually(seconds: 60) {
+        let finished = await waitUntil(seconds: 60) {
             guard let state = try? await client.getRetryJob(GetRetryJobRequest(jobId: jobId)).job?.state else { return false }
             return [.succeeded, .partiallyFailed, .failed].contains(state)
         }

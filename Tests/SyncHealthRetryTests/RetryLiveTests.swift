@@ -61,7 +61,7 @@ import Testing
         let replay = try await client.retryFailedItems(request)
         #expect(replay.existing && replay.job?.jobId == job.jobId)
 
-        let ended = await eventually {
+        let ended = await waitUntil {
             let state = try? await client.getRetryJob(GetRetryJobRequest(jobId: job.jobId)).job?.state
             return state == .partiallyFailed
         }
@@ -109,10 +109,11 @@ import Testing
             syncId: "s-1", items: (0..<40).map { Fixtures.item("i\($0)", status: .failed) }))
         let job = try #require(try await client.retryFailedItems(RetryFailedItemsRequest(
             scope: RetryScope(scope: .sync(SyncRetryScope(syncId: "s-1"))), reason: "retry", idempotencyKey: "k")).job)
-        #expect(await eventually { !slow.calls.isEmpty })
+        #expect(await waitUntil { !slow.calls.isEmpty })
         let cancelled = try #require(try await client.cancelRetryJob(CancelRetryJobRequest(jobId: job.jobId, reason: "wrong scope")).job)
         #expect(cancelled.state == .cancelled && cancelled.cancelledBy == "anonymous")
-        #expect(stack.executor.drain(timeoutMs: 20_000))
+        let executor = stack.executor
+        #expect(await onDispatch { executor.drain(timeoutMs: 20_000) })
         let final = try #require(try await client.getRetryJob(GetRetryJobRequest(jobId: job.jobId)).job)
         #expect(final.state == .cancelled && final.counts?.pending == 0)
         #expect((final.counts?.succeeded ?? 0) < 40)

@@ -17,7 +17,7 @@ final class ChildProcess: Sendable {
         process.arguments = arguments
         let stdout = Pipe()
         process.standardOutput = stdout
-        FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
         name = URL(fileURLWithPath: executable).lastPathComponent
         let output = output
@@ -35,7 +35,7 @@ final class ChildProcess: Sendable {
     }
 
     /// Waits for a stdout line starting with `prefix`; returns the rest of it.
-    func waitForLine(startingWith prefix: String, seconds: Double = 30) -> String? {
+    func waitForLine(startingWith prefix: String, seconds: Double = 30) async -> String? {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             let found = output.text.withLock { text in
@@ -43,14 +43,14 @@ final class ChildProcess: Sendable {
             }
             if let found { return found }
             if !isRunning { return nil }
-            usleep(20_000)
+            try? await Task.sleep(for: .milliseconds(20))
         }
         return nil
     }
 
     /// The port at the end of a "... listening on HOST:PORT" line.
-    func waitForPort(_ prefix: String) -> UInt16? {
-        waitForLine(startingWith: prefix).flatMap { $0.split(separator: ":").last.flatMap { UInt16($0) } }
+    func waitForPort(_ prefix: String) async -> UInt16? {
+        await waitForLine(startingWith: prefix).flatMap { $0.split(separator: ":").last.flatMap { UInt16($0) } }
     }
 
     var isRunning: Bool { process.withLock { $0.isRunning } }

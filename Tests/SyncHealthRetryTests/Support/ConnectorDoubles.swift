@@ -87,8 +87,9 @@ func eventually(seconds: Double = 20, _ condition: () throws -> Bool) rethrows -
     return try condition()
 }
 
-/// Polls an async `condition` every 20 ms until it holds or `seconds` pass.
-func eventually(seconds: Double = 30, _ condition: () async throws -> Bool) async rethrows -> Bool {
+/// Polls `condition` every 20 ms, sleeping without blocking a thread, until
+/// it holds or `seconds` pass. For async tests.
+func waitUntil(seconds: Double = 30, _ condition: () async throws -> Bool) async rethrows -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if try await condition() { return true }
