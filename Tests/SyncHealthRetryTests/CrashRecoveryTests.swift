@@ -98,6 +98,10 @@ import Testing
                 }
             }
         }
+        client.close()
+        await second.terminate()
+        #expect(!second.isRunning)
+        await sandbox.terminate()
     }
 
     /// A failed sync with `items` failed items and a job retrying them.

@@ -7,7 +7,7 @@ import Testing
 
 /// The executor against a real store and connector doubles.
 @Suite struct RetryExecutorTests {
-    @Test func thePerPlatformLimitHoldsAndASlowPlatformDoesNotStarveOthers() throws {
+    @Test func thePerPlatformLimitHoldsAndASlowPlatformDoesNotStarveOthers() async throws {
         let db = try TestStore()
         try db.seed("slow", target: "xero", items: (0..<12).map { item("x-\($0)") })
         try db.seed("fast", target: "quickbooks-online", items: (0..<12).map { item("q-\($0)") })
@@ -16,7 +16,7 @@ import Testing
         let executor = RetryExecutor(
             store: db.store, connectors: ConnectorRegistry(fallback: connector),
             configuration: .fast(workers: 6, perPlatform: 2))
-        executor.runUntilIdle()
+        await onDispatch { executor.runUntilIdle() }
 
         #expect(connector.calls.count == 24)
         #expect(connector.maximumInFlight["xero", default: 0] <= 2)
@@ -28,7 +28,7 @@ import Testing
         #expect(try db.count("push_attempts", where: "outcome = 1") == 0)
     }
 
-    @Test func transientFailuresBackOffUntilMaximumAttemptsOthersStopAtOnce() throws {
+    @Test func transientFailuresBackOffUntilMaximumAttemptsOthersStopAtOnce() async throws {
         let db = try TestStore()
         try db.seed("s-1", items: [item("flaky"), item("down"), item("bad"), item("slow", .timedOut)])
         let job = try #require(try db.store.retryFailedItems(syncRetry("s-1"), requestedBy: "ana", now: t0).job)
@@ -42,7 +42,7 @@ import Testing
         })
         let executor = RetryExecutor(
             store: db.store, connectors: ConnectorRegistry(fallback: connector), configuration: .fast(maxAttempts: 3))
-        executor.runUntilIdle()
+        await onDispatch { executor.runUntilIdle() }
 
         #expect(connector.calls(for: "flaky").count == 3)
         #expect(connector.calls(for: "down").count == 3)
@@ -66,18 +66,18 @@ import Testing
         #expect(try db.store.getSync(syncId: "s-1").sync?.statusCode == .dataPushError)
     }
 
-    @Test func aPlatformWithoutAConnectorFailsItsItems() throws {
+    @Test func aPlatformWithoutAConnectorFailsItsItems() async throws {
         let db = try TestStore()
         try db.seed("s-1", target: "netsuite", items: [item("a")])
         let job = try #require(try db.store.retryFailedItems(syncRetry("s-1"), requestedBy: "ana", now: t0).job)
         let executor = RetryExecutor(
             store: db.store, connectors: ConnectorRegistry(["xero": ScriptedConnector()]), configuration: .fast())
-        executor.runUntilIdle()
+        await onDispatch { executor.runUntilIdle() }
         #expect(try db.store.getRetryJob(jobId: job.jobId).state == .failed)
         #expect(try db.item("s-1", "a").errorMessage.contains("netsuite"))
     }
 
-    @Test func theRateLimitHoldsPushesUntilTokensArrive() throws {
+    @Test func theRateLimitHoldsPushesUntilTokensArrive() async throws {
         let db = try TestStore()
         try db.seed("s-1", items: (0..<5).map { item("i-\($0)") })
         let job = try #require(try db.store.retryFailedItems(syncRetry("s-1"), requestedBy: "ana", now: t0).job)
@@ -89,27 +89,28 @@ import Testing
         let connector = ScriptedConnector()
         let executor = RetryExecutor(store: db.store, connectors: ConnectorRegistry(fallback: connector), configuration: configuration)
         executor.start()
-        defer { executor.stop() }
-        #expect(eventually { connector.calls.count == 2 })
+        #expect(await waitUntil { connector.calls.count == 2 })
         // The clock stands still: no token, no push, however long we look.
-        usleep(200_000)
+        try await Task.sleep(for: .milliseconds(200))
         #expect(connector.calls.count == 2)
         clock.advance(by: 1_000)
-        #expect(eventually { connector.calls.count == 3 })
+        #expect(await waitUntil { connector.calls.count == 3 })
         clock.advance(by: 5_000)
-        #expect(eventually { (try? db.store.getRetryJob(jobId: job.jobId).state) == .succeeded })
+        let store = db.store
+        #expect(await waitUntil { (try? store.getRetryJob(jobId: job.jobId).state) == .succeeded })
         #expect(connector.calls.count == 5)
+        await executor.shutdown()
     }
 
-    @Test func stopLetsPushesInFlightFinishAndAnotherRunResumes() throws {
+    @Test func stopLetsPushesInFlightFinishAndAnotherRunResumes() async throws {
         let db = try TestStore()
         try db.seed("s-1", items: (0..<6).map { item("i-\($0)") })
         let job = try #require(try db.store.retryFailedItems(syncRetry("s-1"), requestedBy: "ana", now: t0).job)
         let slow = ScriptedConnector(delayMs: { _ in 150 })
         let first = RetryExecutor(store: db.store, connectors: ConnectorRegistry(fallback: slow), configuration: .fast(workers: 2, perPlatform: 2))
         first.start()
-        #expect(eventually { !slow.calls.isEmpty })
-        first.stop()
+        #expect(await waitUntil { !slow.calls.isEmpty })
+        await first.shutdown()
         // Whatever was pushed is recorded; nothing is left pending or leased.
         #expect(try db.count("push_attempts", where: "outcome = 1") == 0)
         let backlog = try db.store.retryBacklog(now: t0)
@@ -117,7 +118,7 @@ import Testing
         #expect(first.inFlightByPlatform.isEmpty)
 
         let second = RetryExecutor(store: db.store, connectors: ConnectorRegistry(fallback: ScriptedConnector()), configuration: .fast())
-        second.runUntilIdle()
+        await onDispatch { second.runUntilIdle() }
         #expect(try db.store.getRetryJob(jobId: job.jobId).state == .succeeded)
     }
 

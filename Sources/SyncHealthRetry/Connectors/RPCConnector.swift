@@ -18,7 +18,9 @@ import Synchronization
 /// - any other status is a retryable failure.
 ///
 /// `push` blocks its thread until the call ends: call it from a Dispatch
-/// worker (the retry executor does), never from the cooperative pool.
+/// worker (the retry executor does), never from the cooperative pool. The
+/// client's own async work runs on the cooperative pool, so in a process
+/// whose pool threads are all blocked a push waits, and may time out.
 public final class RPCConnector: PushConnector {
     /// The connector service's transport.
     public let client: RPCClient

@@ -55,11 +55,24 @@ final class ChildProcess: Sendable {
 
     var isRunning: Bool { process.withLock { $0.isRunning } }
 
-    /// Sends `signal` and waits for the process to exit.
-    func stop(signal: Int32 = SIGTERM) {
+    /// Sends `signal` and waits for the process to exit. Blocks: meant for
+    /// SIGKILL (and `defer` clean-up), after which the exit is immediate.
+    func stop(signal: Int32 = SIGKILL) {
         guard isRunning else { return }
         kill(pid, signal)
         process.withLock { $0.waitUntilExit() }
+    }
+
+    /// SIGTERM, then waits (without blocking a thread) for a graceful exit;
+    /// SIGKILL after `seconds`.
+    func terminate(seconds: Double = 20) async {
+        guard isRunning else { return }
+        kill(pid, SIGTERM)
+        let deadline = Date().addingTimeInterval(seconds)
+        while isRunning && Date() < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        stop(signal: SIGKILL)
     }
 
     deinit {

@@ -77,16 +77,6 @@ final class ManualClock: Sendable {
     var ms: Int64 { now.withLock { $0 } }
 }
 
-/// Polls `condition` every 10 ms until it holds or `seconds` pass.
-func eventually(seconds: Double = 20, _ condition: () throws -> Bool) rethrows -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-        if try condition() { return true }
-        usleep(10_000)
-    }
-    return try condition()
-}
-
 /// Polls `condition` every 20 ms, sleeping without blocking a thread, until
 /// it holds or `seconds` pass. For async tests.
 func waitUntil(seconds: Double = 30, _ condition: () async throws -> Bool) async rethrows -> Bool {
@@ -96,6 +86,15 @@ func waitUntil(seconds: Double = 30, _ condition: () async throws -> Bool) async
         try? await Task.sleep(for: .milliseconds(20))
     }
     return try await condition()
+}
+
+/// Runs blocking `work` (an executor run, a blocking push) on a Dispatch
+/// thread, as the executor's workers do, so async tests never hold one of
+/// the cooperative pool's few threads while they wait.
+func onDispatch<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(returning: work()) }
+    }
 }
 
 extension RetryExecutorConfiguration {
