@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 public import SyncHealthClient
+import SyncHealthRetry
 import SyncHealthWire
 
 /// `synchealth retry`: retry failed push items of one sync, or of every sync
@@ -36,6 +37,8 @@ public struct RetryCommand: APICommand {
     @Flag(help: "Show what would be retried and skipped, and why; change nothing.") var dryRun = false
     @Flag(help: "Also retry items classified as non-retryable.") var force = false
     @Flag(help: "Follow the job with a live progress bar until it ends.") var wait = false
+    @Option(help: "With --database: the Connector service of a platform, PLATFORM=HOST:PORT (repeatable).") var connector: [String] = []
+    @Option(help: "With --database: connector for other platforms, 'sandbox' or HOST:PORT.") var defaultConnector: String?
     @Option(help: "table or json.") var format: OutputFormat = .table
 
     public init() {}
@@ -51,6 +54,25 @@ public struct RetryCommand: APICommand {
             throw ValidationError("give a sync ID, or at least one filter option (--status, --target, --company, --since, ...)")
         }
         if syncId == nil && !itemIds.isEmpty { throw ValidationError("--items needs a sync ID") }
+        if global.database == nil && (!connector.isEmpty || defaultConnector != nil) {
+            throw ValidationError("--connector and --default-connector go with --database (the server has its own)")
+        }
+        if global.database != nil && !dryRun && connector.isEmpty && defaultConnector == nil {
+            throw ValidationError("with --database, say where to push: --connector PLATFORM=HOST:PORT or --default-connector")
+        }
+    }
+
+    /// The connectors named on the command line, for `--database` mode.
+    func connectorRegistry() throws -> ConnectorRegistry {
+        var byPlatform: [String: String] = [:]
+        for entry in connector {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw CLIInputError("--connector wants PLATFORM=HOST:PORT, got '\(entry)'")
+            }
+            byPlatform[parts[0]] = parts[1]
+        }
+        return try ConnectorRegistry.configured(connectors: byPlatform, defaultConnector: defaultConnector ?? "", sandboxSeed: 42)
     }
 
     /// The scope these options describe, at `now` (ms).
@@ -82,7 +104,17 @@ public struct RetryCommand: APICommand {
             scope: try await scope(now: now, api: api), reason: reason,
             idempotencyKey: idempotencyKey ?? UUID().uuidString.lowercased(), dryRun: dryRun, force: force
         )
+        // In --database mode the executor runs here, in this process: the
+        // same executor module the server runs, against the same file.
+        var local: RetryExecutor?
+        if let store = (api as? LocalStoreAPI)?.store, !dryRun {
+            let executor = RetryExecutor(store: store, connectors: try connectorRegistry())
+            executor.start()
+            local = executor
+        }
+        defer { local?.stop() }
         let response = try await api.retryFailedItems(request)
+        local?.wake()
         let rendering = RetryRendering(time: global.timeText)
         if format == .json {
             output.line(rendering.json(response).rendered())
@@ -94,7 +126,7 @@ public struct RetryCommand: APICommand {
                             " · idempotency key \(request.idempotencyKey)")
             }
         }
-        guard wait, !dryRun, let job = response.job else { return }
+        guard wait || local != nil, !dryRun, let job = response.job else { return }
         let final = try await JobFollower(api: api, output: output, time: global.timeText).follow(jobId: job.jobId)
         if final.state == .failed || final.state == .partiallyFailed { throw ExitCode(3) }
     }

@@ -15,4 +15,12 @@ public protocol SyncHealthAPI: Sendable {
     func recordSync(_ request: RecordSyncRequest) async throws -> RecordSyncResponse
     func recordPushItems(_ request: RecordPushItemsRequest) async throws -> RecordPushItemsResponse
     func healthCheck(_ request: HealthCheckRequest) async throws -> HealthCheckResponse
+    /// Creates a retry job (or previews one with `dry_run`); idempotent by key.
+    func retryFailedItems(_ request: RetryFailedItemsRequest) async throws -> RetryFailedItemsResponse
+    /// One retry job with its counts.
+    func getRetryJob(_ request: GetRetryJobRequest) async throws -> GetRetryJobResponse
+    /// Retry jobs, newest first.
+    func listRetryJobs(_ request: ListRetryJobsRequest) async throws -> ListRetryJobsResponse
+    /// Cancels a queued or running retry job.
+    func cancelRetryJob(_ request: CancelRetryJobRequest) async throws -> CancelRetryJobResponse
 }

@@ -132,7 +132,9 @@ enum SyncRecordStatement {
 
     /// The derived status: "a sync with any failed item is failed".
     static func effectiveStatus(_ record: SyncRecord, _ derived: SyncDerivedState) -> SyncStatusCode {
-        SyncStatusCode.derived(reported: record.reportedStatus, failedOrTimedOutItems: derived.failedOrTimedOut)
+        SyncStatusCode.derived(
+            reported: record.reportedStatus, failedOrTimedOutItems: derived.failedOrTimedOut,
+            succeededItems: derived.succeeded)
     }
 
     /// Data was pushed when the engine says so or any item succeeded.
