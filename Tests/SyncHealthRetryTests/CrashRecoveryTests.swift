@@ -46,7 +46,7 @@ import Testing
             """.write(toFile: config, atomically: true, encoding: .utf8)
 
         // First run: killed once some pushes went out.
-        let first = try ChildProcess(daemon, ["--config", config], stderrPath: directory.file("first.err"))
+        let first = try ChildProcess(daemon, ["--config", config, "--no-auth"], stderrPath: directory.file("first.err"))
         defer { first.stop(signal: SIGKILL) }
         _ = try #require(await first.waitForPort("synchealthd listening on "))
         #expect(await waitUntil { deliveryLines(deliveries).count >= 6 })
@@ -54,7 +54,7 @@ import Testing
         let deliveredBeforeKill = deliveryLines(deliveries).count
 
         // Second run on the same database finishes the job.
-        let second = try ChildProcess(daemon, ["--config", config], stderrPath: directory.file("second.err"))
+        let second = try ChildProcess(daemon, ["--config", config, "--no-auth"], stderrPath: directory.file("second.err"))
         defer { second.stop() }
         let port = try #require(await second.waitForPort("synchealthd listening on "))
         let client = try SyncHealthClient(target: "127.0.0.1:\(port)", timeout: .seconds(10))
