@@ -162,7 +162,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthCLITests",
-            dependencies: ["SyncHealthCLI", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport"],
+            dependencies: [
+                "SyncHealthCLI", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport",
+                "SyncHealthRetry", "SyncHealthServer", "SyncHealthStorage",
+            ],
             swiftSettings: strict
         ),
         .testTarget(
