@@ -44,7 +44,8 @@ struct JobFollower {
     /// "[██████░░░░]  60%  120/200 · 110 ok · 10 failed · 80 pending · 35.2 items/s · running".
     static func progressLine(_ job: RetryJob, elapsedSeconds: Double, width: Int = 24) -> String {
         let c = job.counts ?? RetryCounts()
-        let toDo = max(c.total - c.skipped, 0)
+        // `total` counts the items the job retries; skipped ones are outside it.
+        let toDo = c.total
         let done = c.succeeded + c.failed
         let fraction = toDo == 0 ? 1 : min(1, Double(done) / Double(toDo))
         let filled = Int((fraction * Double(width)).rounded(.down))

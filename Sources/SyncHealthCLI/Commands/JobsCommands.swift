@@ -59,6 +59,7 @@ public struct JobsShowCommand: APICommand {
     public init() {}
 
     public func execute(api: any SyncHealthAPI, output: any CLIOutput) async throws {
+        let jobId = try await JobIdResolver.resolve(self.jobId, api: api)
         if wait {
             _ = try await JobFollower(api: api, output: output, time: global.timeText).follow(jobId: jobId)
             return
@@ -81,8 +82,21 @@ public struct JobsCancelCommand: APICommand {
     public init() {}
 
     public func execute(api: any SyncHealthAPI, output: any CLIOutput) async throws {
+        let jobId = try await JobIdResolver.resolve(self.jobId, api: api)
         let response = try await api.cancelRetryJob(CancelRetryJobRequest(jobId: jobId, reason: reason))
         guard let job = response.job else { throw RPCError(.`internal`, "server answered without the job") }
         output.line(RetryRendering(time: global.timeText).job(job))
+    }
+}
+
+/// Lets operators type the 12-character job ids the jobs table shows.
+enum JobIdResolver {
+    static func resolve(_ id: String, api: any SyncHealthAPI) async throws -> String {
+        guard !id.isEmpty else { throw CLIInputError("a job id is required") }
+        if id.count >= 27 { return id }
+        let page = try await api.listRetryJobs(ListRetryJobsRequest(pageSize: 500))
+        let matches = Set(page.jobs.map(\.jobId).filter { $0.hasPrefix(id) })
+        if matches.count > 1 { throw CLIInputError("job id prefix '\(id)' matches \(matches.count) jobs; type more of it") }
+        return matches.first ?? id
     }
 }

@@ -30,6 +30,19 @@ struct RetryRendering {
         }
     }
 
+    /// A few words for the preview table.
+    static func shortWord(_ reason: SkipReason) -> String {
+        switch reason {
+        case .notFailed: return "pending"
+        case .alreadySucceeded: return "succeeded"
+        case .notRetryable: return "not retryable"
+        case .syncInProgress: return "sync running"
+        case .alreadyQueued: return "queued elsewhere"
+        case .syncStatusNotRetryable: return "sync status"
+        default: return word(reason)
+        }
+    }
+
     func preview(_ p: RetryPreview, dryRun: Bool) -> String {
         var lines: [String] = []
         lines.append(dryRun ? "Dry run: nothing was changed." : "Retry requested.")
@@ -48,7 +61,7 @@ struct RetryRendering {
                           .init("DATA TYPE", minWidth: 9), .init("ACTION", minWidth: 12)],
                 rows: p.items.prefix(25).map { item in
                     [String(item.syncId.prefix(8)), String(item.itemId.prefix(8)), item.coreId, item.dataType,
-                     item.willRetry ? "retry" : "skip: " + Self.word(item.skipReason)]
+                     item.willRetry ? "retry" : "skip: " + Self.shortWord(item.skipReason)]
                 }
             )
             lines.append(table.render())
@@ -96,14 +109,16 @@ struct RetryRendering {
         }
     }
 
+    /// The jobs table: ids cut to 12 characters (jobs show/cancel accept
+    /// any unique prefix), times without the year.
     func jobsTable(_ jobs: [RetryJob]) -> String {
         TextTable(
-            columns: [.init("JOB", minWidth: 8), .init("STATE", minWidth: 9), .init("CREATED", minWidth: 16),
-                      .init("BY", minWidth: 6), .init("TOTAL", alignRight: true), .init("OK", alignRight: true),
+            columns: [.init("JOB", minWidth: 12), .init("STATE", minWidth: 9), .init("CREATED", minWidth: 11),
+                      .init("BY", minWidth: 8), .init("TOTAL", minWidth: 5, alignRight: true), .init("OK", alignRight: true),
                       .init("FAIL", alignRight: true), .init("SKIP", alignRight: true), .init("REASON", minWidth: 8)],
             rows: jobs.map { job in
                 let c = job.counts ?? RetryCounts()
-                return [String(job.jobId.prefix(8)), Self.word(job.state), time.format(job.createdAtMs, seconds: false),
+                return [String(job.jobId.prefix(12)), Self.word(job.state), String(time.format(job.createdAtMs, seconds: false).dropFirst(5)),
                         job.requestedBy, String(c.total), String(c.succeeded), String(c.failed), String(c.skipped), job.reason]
             }
         ).render()

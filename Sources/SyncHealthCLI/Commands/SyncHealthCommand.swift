@@ -10,7 +10,7 @@ public struct SyncHealthCommand: AsyncParsableCommand {
         or 127.0.0.1:7410; the token is --token or $SYNCHEALTH_TOKEN.
         Sync IDs can be shortened to any unique prefix (tables show the first 8 characters).
         """,
-        subcommands: [Syncs.self, Items.self, Config.self, RetryCommand.self, Jobs.self, DashboardCommand.self, Errors.self, HealthCommand.self]
+        subcommands: [Syncs.self, Items.self, Config.self, RetryCommand.self, Jobs.self, DashboardCommand.self, Errors.self, Company.self, HealthCommand.self]
     )
 
     public init() {}
@@ -43,6 +43,14 @@ public struct SyncHealthCommand: AsyncParsableCommand {
     public struct Errors: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Error groups.", subcommands: [ErrorsListCommand.self]
+        )
+        public init() {}
+    }
+
+    /// `synchealth company ...`
+    public struct Company: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "A company's own view.", subcommands: [CompanyHistoryCommand.self]
         )
         public init() {}
     }
