@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "SyncHealthCLI",
             dependencies: [
-                "SyncHealthClient", "SyncHealthWire",
+                "SyncHealthClient", "SyncHealthWire", "SyncHealthStorage", "SyncHealthRetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "synchealthd",
             dependencies: [
-                "SyncHealthServer", "SyncHealthStorage", "SyncHealthWire", "SyncHealthDemo",
+                "SyncHealthServer", "SyncHealthStorage", "SyncHealthWire", "SyncHealthDemo", "SyncHealthRetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -101,6 +101,16 @@ let package = Package(
         .executableTarget(
             name: "synchealth",
             dependencies: ["SyncHealthCLI"],
+            swiftSettings: strict
+        ),
+        // A sandbox accounting platform serving Connector/Push (demo and tests)
+        .executableTarget(
+            name: "synchealth-sandbox",
+            dependencies: [
+                "SyncHealthRetry", "SyncHealthServer", "SyncHealthWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
 
@@ -152,12 +162,26 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthCLITests",
-            dependencies: ["SyncHealthCLI", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport"],
+            dependencies: [
+                "SyncHealthCLI", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport",
+                "SyncHealthRetry", "SyncHealthServer", "SyncHealthStorage",
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SyncHealthAuthTests",
+            dependencies: [
+                "SyncHealthServer", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport",
+                "SyncHealthStorage",
+            ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SyncHealthRetryTests",
-            dependencies: ["SyncHealthRetry", "SyncHealthWire"],
+            dependencies: [
+                "SyncHealthRetry", "SyncHealthWire", "SyncHealthStorage", "SyncHealthServer",
+                "SyncHealthClient", "SyncHealthTestSupport",
+            ],
             swiftSettings: strict
         ),
     ]

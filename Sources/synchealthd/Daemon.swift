@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Logging
 import SyncHealthDemo
+import SyncHealthRetry
 import SyncHealthServer
 import SyncHealthStorage
 import SyncHealthWire
@@ -13,10 +14,20 @@ struct Daemon {
 
     func run() async throws {
         let store = try openStore()
-        if settings.demo { try loadDemoIfEmpty(store) }
+        var demoTokens: DemoTokens?
+        if settings.demo {
+            let dataSet = try loadDemoIfEmpty(store)
+            if settings.authEnabled, let company = dataSet.companies.first {
+                demoTokens = try DemoTokens(customerCompanyId: company.companyId)
+            }
+        }
+        let authorizer = try settings.makeAuthorizer(extraTokens: demoTokens?.entries ?? [])
+        logAuthentication(demoTokens: demoTokens)
 
-        let router = Router()
+        let executor = try RetryWiring.makeExecutor(settings: settings, store: store, logger: logger)
+        let router = Router(interceptor: authorizer.interceptor)
         SyncHealthHandlers.register(on: router, store: store)
+        RetryHandlers.register(on: router, store: store, jobCreated: { executor.wake() })
         var configuration = ServerConfiguration()
         configuration.maxConnections = settings.maxConnections
         configuration.maxConcurrentStreams = settings.maxConcurrentStreams
@@ -29,17 +40,31 @@ struct Daemon {
             router: router,
             logger: Logger(label: "synchealth.rpc")
         )
+        // Watch for signals before announcing the address, so a SIGTERM sent
+        // as soon as the address is printed is never lost.
+        let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { signal in
+            logger.notice("shutting down", metadata: ["signal": "\(signal)", "grace_ms": "\(settings.gracePeriodMs)"])
+            Task {
+                // Pushes in flight finish and are recorded before the server drains.
+                await executor.shutdown()
+                await server.shutdown(gracePeriod: .milliseconds(settings.gracePeriodMs))
+            }
+        }
         let port = try server.start()
         let host = settings.listen.split(separator: ":").dropLast().joined(separator: ":")
         logger.notice("serving", metadata: ["address": "\(host):\(port)", "database": "\(settings.database)", "methods": "\(router.methods.count)"])
+        // Tokens first: once the line below appears, they are printed.
+        for line in demoTokens?.printedLines ?? [] {
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
         // A line on stdout that scripts and tests wait for.
         FileHandle.standardOutput.write(Data("synchealthd listening on \(host):\(port)\n".utf8))
+        // Jobs left by an earlier run resume here; their expired leases are
+        // taken again with the same keys.
+        executor.start()
 
-        let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { signal in
-            logger.notice("shutting down", metadata: ["signal": "\(signal)", "grace_ms": "\(settings.gracePeriodMs)"])
-            Task { await server.shutdown(gracePeriod: .milliseconds(settings.gracePeriodMs)) }
-        }
         await server.waitUntilStopped()
+        await executor.shutdown()
         signals.cancel()
         logger.notice("stopped")
     }
@@ -52,43 +77,79 @@ struct Daemon {
         return try SQLiteSyncStore(path: settings.database)
     }
 
-    private func loadDemoIfEmpty(_ store: SQLiteSyncStore) throws {
+    /// Says how calls are authorized; never logs a token or digest.
+    private func logAuthentication(demoTokens: DemoTokens?) {
+        if !settings.authEnabled {
+            logger.warning("authentication is OFF (--no-auth / auth = off): anyone who can connect may call every method; for local development only", metadata: [
+                "ignored_tokens": "\(settings.tokens.count)",
+            ])
+            return
+        }
+        logger.notice("authentication on", metadata: [
+            "configured_tokens": "\(settings.tokens.count)", "demo_tokens": "\(demoTokens?.credentials.count ?? 0)",
+        ])
+    }
+
+    /// Loads the demo data set unless the database has syncs.
+    /// - Returns: the data set for `demoSeed` either way (deterministic), so
+    ///   the demo customer token is bound to its first company.
+    private func loadDemoIfEmpty(_ store: SQLiteSyncStore) throws -> DemoDataSet {
+        let now = currentTimeMs()
+        let dataSet = DemoDataGenerator.generate(seed: settings.demoSeed, now: now)
         let existing = try store.listSyncs(ListSyncsRequest(pageSize: 1, includeTotal: true))
         if let total = existing.total?.value, total > 0 {
             logger.notice("demo: database already has data, not loading", metadata: ["syncs": "\(total)"])
-            return
+            return dataSet
         }
-        let now = currentTimeMs()
-        let dataSet = DemoDataGenerator.generate(seed: settings.demoSeed, now: now)
         let summary = try DemoLoader.load(dataSet, into: store, now: now)
         logger.notice("demo: loaded", metadata: [
             "companies": "\(dataSet.companies.count)", "syncs": "\(summary.syncs)", "item_reports": "\(summary.itemReports)",
             "seed": "\(settings.demoSeed)",
         ])
+        return dataSet
     }
 }
 
-/// Calls `handler` on SIGTERM/SIGINT, keeping its Dispatch sources on its own queue.
+/// The write end of the self-pipe the signal handler writes to. Set once,
+/// before the handler is installed; read only by the handler.
+nonisolated(unsafe) private var signalPipeWriteEnd: Int32 = -1
+
+/// Calls `handler` on SIGTERM/SIGINT.
+///
+/// Uses the self-pipe trick rather than Dispatch signal sources: the C
+/// handler is installed synchronously (so a signal that arrives right after
+/// start-up is never lost, as it can be while a Dispatch source is still being
+/// armed on another thread) and only does an async-signal-safe `write`; a
+/// Dispatch read source on the pipe runs `handler` on a normal queue.
 final class SignalWatcher: Sendable {
     private let queue = DispatchQueue(label: "synchealthd.signals")
-    // DispatchSource is not Sendable on Linux; the sources are created here,
+    // DispatchSource is not Sendable on Linux; the source is created here,
     // only touched on `queue` afterwards (cancel hops onto it), and never
-    // escape this object.
-    private nonisolated(unsafe) let sources: [any DispatchSourceSignal]
+    // escapes this object.
+    private nonisolated(unsafe) let source: any DispatchSourceRead
 
     init(signals: [Int32], handler: @escaping @Sendable (Int32) -> Void) {
-        var sources: [any DispatchSourceSignal] = []
-        for number in signals {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { handler(number) }
-            source.resume()
-            sources.append(source)
+        var fds: [Int32] = [-1, -1]
+        precondition(pipe(&fds) == 0, "cannot create the signal pipe")
+        for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        signalPipeWriteEnd = fds[1]
+        let readEnd = fds[0]
+        source = DispatchSource.makeReadSource(fileDescriptor: readEnd, queue: queue)
+        source.setEventHandler {
+            var byte: UInt8 = 0
+            while read(readEnd, &byte, 1) == 1 { handler(Int32(byte)) }
         }
-        self.sources = sources
+        source.setCancelHandler { close(readEnd) }
+        source.resume()
+        for number in signals {
+            signal(number) { received in
+                var byte = UInt8(truncatingIfNeeded: received)
+                _ = write(signalPipeWriteEnd, &byte, 1)
+            }
+        }
     }
 
     func cancel() {
-        queue.sync { sources.forEach { $0.cancel() } }
+        queue.sync { source.cancel() }
     }
 }

@@ -10,7 +10,7 @@ import Testing
     @Test func servesDrainsOnSigtermAndKeepsDataAcrossRestarts() async throws {
         let directory = TemporaryDirectory()
         let database = directory.file("daemon.sqlite")
-        let arguments = ["--listen", "127.0.0.1:0", "--database", database, "--grace-period", "2000"]
+        let arguments = ["--listen", "127.0.0.1:0", "--database", database, "--grace-period", "2000", "--no-auth"]
 
         let first = try DaemonProcess(product: "synchealthd", arguments: arguments, stderrPath: directory.file("first.log"))
         let address = try await first.waitForListeningAddress()
@@ -52,7 +52,7 @@ import Testing
         let directory = TemporaryDirectory()
         let configPath = directory.file("synchealth.conf")
         try "# test config\nlisten = 127.0.0.1:0\ndatabase = \(directory.file("from-file.sqlite"))\n".write(toFile: configPath, atomically: true, encoding: .utf8)
-        let daemon = try DaemonProcess(product: "synchealthd", arguments: ["--config", configPath])
+        let daemon = try DaemonProcess(product: "synchealthd", arguments: ["--config", configPath, "--no-auth"])
         _ = try await daemon.waitForListeningAddress()
         #expect(FileManager.default.fileExists(atPath: directory.file("from-file.sqlite")))
         daemon.send(SIGTERM)

@@ -16,17 +16,31 @@ public final class LiveService: Sendable {
     public let client: SyncHealthClient
 
     /// Starts the stack.
-    /// - Parameter now: the server's clock (ms since the epoch).
-    public init(configuration: ServerConfiguration = ServerConfiguration(), now: @escaping @Sendable () -> Int64 = currentTimeMs) throws {
+    /// - Parameters:
+    ///   - now: the server's clock (ms since the epoch).
+    ///   - authorizer: installed as the router's interceptor; nil serves
+    ///     every call unchecked, as before authorization existed.
+    ///   - token: sent by `client` as its bearer token.
+    ///   - logs: receives the server's log lines at trace level; nil keeps
+    ///     the server quiet.
+    public init(
+        configuration: ServerConfiguration = ServerConfiguration(), now: @escaping @Sendable () -> Int64 = currentTimeMs,
+        authorizer: Authorizer? = nil, token: String? = nil, logs: CapturedLogs? = nil
+    ) throws {
         directory = TemporaryDirectory(prefix: "synchealth-live")
         store = try SQLiteSyncStore(path: directory.file("test.sqlite"))
-        let router = Router()
+        let router = Router(interceptor: authorizer?.interceptor)
         SyncHealthHandlers.register(on: router, store: store, now: now)
-        var logger = Logger(label: "synchealth.test")
-        logger.logLevel = .critical
+        var logger = logs?.logger() ?? Logger(label: "synchealth.test")
+        if logs == nil { logger.logLevel = .critical }
         server = RPCServer(address: try BindTarget(parsing: "127.0.0.1:0"), configuration: configuration, router: router, logger: logger)
         port = try server.start()
-        client = try SyncHealthClient(target: "127.0.0.1:\(port)", timeout: .seconds(20))
+        client = try SyncHealthClient(target: "127.0.0.1:\(port)", token: token, timeout: .seconds(20))
+    }
+
+    /// A further client of this server that sends `token`.
+    public func client(token: String?) throws -> SyncHealthClient {
+        try SyncHealthClient(target: address, token: token, timeout: .seconds(20))
     }
 
     /// "127.0.0.1:<port>".

@@ -33,6 +33,8 @@ public final class CallContext: Sendable {
 
     private let cancellation = Mutex<CancellationReason?>(nil)
     private let identity = Mutex<String?>(nil)
+    /// Set by the `Authorizer`; read through `principal` (Auth/CallContext+Principal.swift).
+    let principalStorage = Mutex<Principal?>(nil)
 
     /// Creates a context; the server makes one per call, tests may make their own.
     public init(

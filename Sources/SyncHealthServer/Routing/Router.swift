@@ -6,12 +6,23 @@ import Synchronization
 /// connection's queue. Throw `RPCError` to answer with its status.
 public typealias RPCHandler = @Sendable (_ request: [UInt8], _ context: CallContext) throws -> [UInt8]
 
+/// Runs before every handler the router hands out, with the same request
+/// bytes and context; throwing answers the call with that error instead of
+/// running the handler (see `Authorizer`).
+public typealias RPCInterceptor = @Sendable (_ request: [UInt8], _ context: CallContext) throws -> Void
+
 /// Maps fully qualified method names to handlers.
 public final class Router: Sendable {
     private let handlers = Mutex<[String: RPCHandler]>([:])
+    private let interceptor: RPCInterceptor?
 
     /// An empty router.
-    public init() {}
+    /// - Parameter interceptor: consulted before every call to any method,
+    ///   including methods registered later; unknown methods still answer
+    ///   UNIMPLEMENTED without consulting it.
+    public init(interceptor: RPCInterceptor? = nil) {
+        self.interceptor = interceptor
+    }
 
     /// Registers `handler` for `method` ("/synchealth.v1.Service/Method"),
     /// replacing an earlier one.
@@ -49,9 +60,15 @@ public final class Router: Sendable {
         }
     }
 
-    /// The handler for `method`, or nil.
+    /// The handler for `method`, or nil. With an interceptor, the handler
+    /// returned runs it first and the registered handler only if it returns.
     public func handler(for method: String) -> RPCHandler? {
-        handlers.withLock { $0[method] }
+        guard let handler = handlers.withLock({ $0[method] }) else { return nil }
+        guard let interceptor else { return handler }
+        return { request, context in
+            try interceptor(request, context)
+            return try handler(request, context)
+        }
     }
 
     /// Whether any method of `service` ("synchealth.v1.Health") is registered.

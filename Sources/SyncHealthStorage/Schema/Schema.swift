@@ -4,6 +4,8 @@ enum Schema {
     static let migrations: [Migration] = [
         Migration(identifier: "0001_syncs_and_configs", sql: syncsAndConfigs),
         Migration(identifier: "0002_push_items", sql: pushItems),
+        Migration(identifier: "0003_retry", sql: retry),
+        Migration(identifier: "0004_insights", sql: insights, backfill: SyncInsights.rebuildAll),
     ]
 
     /// Largest INTEGER: where in-progress syncs sort for finished-at and

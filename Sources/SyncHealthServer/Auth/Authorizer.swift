@@ -1,0 +1,113 @@
+public import SyncHealthWire
+
+/// Decides, before any handler runs, whether a call may proceed: install
+/// `interceptor` on the `Router` and every registered method is checked.
+///
+/// 1. The method's permission comes from the `AccessPolicy`; `.open`
+///    methods (Health/Check) need nothing.
+/// 2. With authentication off every call proceeds as
+///    `Principal.unauthenticatedDevelopment`.
+/// 3. The `authorization` metadata must be `Bearer <token>` with a
+///    configured token: otherwise UNAUTHENTICATED.
+/// 4. The token's role must grant the permission: otherwise
+///    PERMISSION_DENIED. The caller is recorded on the context first, so
+///    the call's log line names who was refused.
+/// 5. A customer may call ListCompanySyncs only with its own company id,
+///    compared byte for byte (an empty one is refused too, not read as
+///    "mine"): otherwise PERMISSION_DENIED.
+///
+/// Error messages name the method and role, never the token or any
+/// metadata value.
+public struct Authorizer: Sendable {
+    /// Whether tokens are checked.
+    public enum Mode: Sendable {
+        /// Every non-open call needs a token from the registry.
+        case enforced(TokenRegistry)
+        /// Development only: every call is allowed.
+        case disabled
+    }
+
+    /// Token checking, or none.
+    public let mode: Mode
+    /// Method -> permission.
+    public let policy: AccessPolicy
+
+    /// An authorizer.
+    public init(mode: Mode, policy: AccessPolicy = .standard) {
+        self.mode = mode
+        self.policy = policy
+    }
+
+    /// Checks tokens from `registry` against the standard policy.
+    public init(registry: TokenRegistry) {
+        self.init(mode: .enforced(registry))
+    }
+
+    /// Allows every call (`--no-auth`).
+    public static let disabled = Authorizer(mode: .disabled)
+
+    /// `authorize` as a router interceptor.
+    public var interceptor: RPCInterceptor {
+        { request, context in try self.authorize(request: request, context: context) }
+    }
+
+    /// Accepts the call, recording its principal on `context`, or throws.
+    /// - Throws: `RPCError` UNAUTHENTICATED, PERMISSION_DENIED, or
+    ///   INVALID_ARGUMENT when a customer's request does not decode.
+    public func authorize(request: [UInt8], context: CallContext) throws(RPCError) {
+        let permission = policy.permission(for: context.method)
+        if permission == .open { return }
+        let registry: TokenRegistry
+        switch mode {
+        case .disabled:
+            context.setPrincipal(.unauthenticatedDevelopment)
+            return
+        case .enforced(let configured):
+            registry = configured
+        }
+        let token: String
+        switch BearerToken.parse(context.metadata["authorization"]) {
+        case .success(let value):
+            token = value
+        case .failure(.missing):
+            throw RPCError(.unauthenticated, "this method needs 'authorization: Bearer <token>' metadata")
+        case .failure(.malformed):
+            throw RPCError(.unauthenticated, "authorization metadata must be 'Bearer <token>'")
+        }
+        guard let principal = registry.principal(forToken: token) else {
+            throw RPCError(.unauthenticated, "the bearer token is not valid")
+        }
+        context.setPrincipal(principal)
+        guard principal.role.grants(permission) else {
+            throw RPCError(.permissionDenied, "role \(principal.role.rawValue) may not call \(Self.displayName(context.method))")
+        }
+        if principal.role == .customer {
+            try Self.checkOwnCompany(principal, request: request, method: context.method)
+        }
+    }
+
+    /// A customer's call names its own company, or is refused.
+    private static func checkOwnCompany(_ principal: Principal, request: [UInt8], method: String) throws(RPCError) {
+        // Only ListCompanySyncs is granted to customers (see Role.grants);
+        // any other method reaching here is a policy mistake: refuse it.
+        guard method == MethodNames.SyncHistory.listCompanySyncs, let own = principal.companyId else {
+            throw RPCError(.permissionDenied, "a customer token may only list its own company's syncs")
+        }
+        let asked: String
+        do {
+            asked = try ListCompanySyncsRequest(serializedBytes: request).companyId
+        } catch {
+            throw RPCError.invalidArgument("request message does not decode")
+        }
+        // Bytes, not String ==: Swift equates canonically equivalent strings
+        // ("é" and "e\u{301}") that SQLite, and so the store, keeps apart.
+        guard !asked.isEmpty, asked.utf8.elementsEqual(own.utf8) else {
+            throw RPCError(.permissionDenied, "a customer token may only list its own company's syncs")
+        }
+    }
+
+    /// `method` made safe to put in an error message (it is peer-controlled).
+    private static func displayName(_ method: String) -> String {
+        LogText.sanitized(method)
+    }
+}

@@ -1,0 +1,73 @@
+import SyncHealthClient
+import SyncHealthServer
+import SyncHealthTestSupport
+import SyncHealthWire
+import Testing
+
+@Suite struct IdentityAndLoggingTests {
+    @Test func handlersSeeTheCaller() async throws {
+        let live = try LiveAuth()
+        defer { live.stop() }
+        let method = MethodNames.Retry.retryFailedItems
+        #expect(await live.call(method, as: .operator).code == .ok)
+        let seen = try #require(live.seen[method])
+        #expect(seen.principal == Principal(name: "test-operator", role: .operator))
+        #expect(seen.identity == "test-operator")
+
+        let listJobs = MethodNames.Retry.listRetryJobs
+        #expect(await live.call(listJobs, as: .viewer).code == .ok)
+        #expect(live.seen[listJobs]?.identity == "test-viewer")
+    }
+
+    @Test func noAuthAllowsEverythingAndSaysSo() async throws {
+        let live = try LiveAuth(authorizer: .disabled)
+        defer { live.stop() }
+        for method in MethodCatalog.known {
+            for authorization in [nil, "Bearer unknown", "garbage"] as [String?] {
+                let (code, message) = await live.call(method, authorization: authorization)
+                #expect(![.unauthenticated, .permissionDenied, .unimplemented].contains(code), "\(method): \(code.name) \(message)")
+            }
+        }
+        let retry = live.seen[MethodNames.Retry.retryFailedItems]
+        #expect(retry?.principal == .unauthenticatedDevelopment)
+        #expect(retry?.identity == "no-auth")
+
+        // Customers' isolation needs tokens: with auth off any company is listed.
+        let other = ListCompanySyncsRequest(companyId: TestTokens.otherCompany).serializedBytes()
+        #expect(await live.call(MethodNames.SyncHistory.listCompanySyncs, authorization: nil, request: other).code == .ok)
+    }
+
+    @Test func tokensNeverReachTheLogs() async throws {
+        let logs = CapturedLogs()
+        let live = try LiveAuth(logs: logs)
+        defer { live.stop() }
+        let unknown = "shd_unknown_secret_4242"
+        var calls: [(String, String?)] = []
+        for role in Role.allCases {
+            calls.append((MethodNames.SyncHistory.listSyncs, "Bearer \(TestTokens.token(for: role))"))
+            calls.append((MethodNames.Retry.retryFailedItems, "Bearer \(TestTokens.token(for: role))"))
+        }
+        calls += [
+            (MethodNames.SyncHistory.listSyncs, "Bearer \(unknown)"),
+            (MethodNames.SyncHistory.listSyncs, "Basic \(unknown)"),
+            (MethodNames.SyncHistory.listSyncs, unknown),
+            (MethodNames.SyncHistory.listSyncs, "Bearer \(unknown) \(unknown)"),
+        ]
+        for (method, authorization) in calls {
+            _ = await live.call(method, authorization: authorization)
+        }
+        live.stop()
+        let lines = logs.all
+        #expect(lines.count >= calls.count)
+        for secret in Role.allCases.map(TestTokens.token(for:)) + [unknown, "shd_"] {
+            #expect(!lines.contains { $0.contains(secret) }, "a log line holds \(secret)")
+        }
+        for digest in Role.allCases.map({ TokenDigest.hex(of: TestTokens.token(for: $0)) }) {
+            #expect(!lines.contains { $0.contains(digest) })
+        }
+        // The call log names who called, and who was refused.
+        #expect(lines.contains { $0.contains("rpc.caller=test-viewer") && $0.contains("PERMISSION_DENIED") && $0.contains("RetryFailedItems") })
+        #expect(lines.contains { $0.contains("rpc.caller=test-operator") && $0.contains("rpc.status=OK") && $0.contains("RetryFailedItems") })
+        #expect(lines.contains { $0.contains("UNAUTHENTICATED") && !$0.contains("rpc.caller") })
+    }
+}

@@ -1,0 +1,46 @@
+public import Logging
+import Synchronization
+
+/// Every log line a `Logger` made through `handler(label:)`, rendered with
+/// its metadata, so tests can check what reached the logs (and what did not).
+public final class CapturedLogs: Sendable {
+    private let lines = Mutex<[String]>([])
+
+    /// An empty capture.
+    public init() {}
+
+    /// A trace-level logger writing into this capture.
+    public func logger(label: String = "synchealth.test") -> Logger {
+        Logger(label: label) { _ in Handler(sink: self) }
+    }
+
+    /// The lines so far: "level message key=value ...".
+    public var all: [String] { lines.withLock { $0 } }
+
+    /// Whether any line contains `text`.
+    public func contains(_ text: String) -> Bool {
+        lines.withLock { $0.contains { $0.contains(text) } }
+    }
+
+    fileprivate func append(_ line: String) {
+        lines.withLock { $0.append(line) }
+    }
+
+    private struct Handler: LogHandler {
+        let sink: CapturedLogs
+        var metadata: Logger.Metadata = [:]
+        var metadataProvider: Logger.MetadataProvider?
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+            let rendered = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            sink.append("\(event.level) \(event.message) \(rendered)")
+        }
+    }
+}
