@@ -87,6 +87,12 @@ enum MessageFuzzTarget {
         .init(CancelRetryJobResponse.self, "synchealth.v1.CancelRetryJobResponse"),
         .init(PushRequest.self, "synchealth.v1.PushRequest"),
         .init(PushResponse.self, "synchealth.v1.PushResponse"),
+        .init(ConfigChange.self, "synchealth.v1.ConfigChange"),
+        .init(ConfigDiff.self, "synchealth.v1.ConfigDiff"),
+        .init(ListErrorGroupsRequest.self, "synchealth.v1.ListErrorGroupsRequest"),
+        .init(PlatformCount.self, "synchealth.v1.PlatformCount"),
+        .init(ErrorGroup.self, "synchealth.v1.ErrorGroup"),
+        .init(ListErrorGroupsResponse.self, "synchealth.v1.ListErrorGroupsResponse"),
     ]
 
     static func run(_ input: [UInt8]) throws(Violation) {
