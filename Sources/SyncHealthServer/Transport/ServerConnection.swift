@@ -33,6 +33,8 @@ final class ServerConnection: @unchecked Sendable {
     private let readSource: any DispatchSourceRead
     private let writeSource: any DispatchSourceWrite
     let timer: any DispatchSourceTimer
+    /// Where `timer` is armed; nil once it fired (see `rescheduleTimer`).
+    var scheduledTimerDeadline: DispatchTime?
     private var readSuspended = true  // sources start suspended
     private var writeArmed = false
     /// Reading is paused because the peer is not reading our output.
