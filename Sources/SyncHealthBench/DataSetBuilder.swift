@@ -57,7 +57,12 @@ public enum DataSetBuilder {
         let path = "\(directory)/dataset-\(spec.label).sqlite"
         let marker = path + ".done"
         let files = FileManager.default
-        if files.fileExists(atPath: marker) { return path }
+        if files.fileExists(atPath: marker) {
+            // Apply migrations added since the build, once, to the cached file.
+            let applied = try SQLiteSyncStore(configuration: .init(path: path, readerCount: 1)).appliedMigrations
+            if !applied.isEmpty { log("migrated cached data set: \(applied.joined(separator: ", "))") }
+            return path
+        }
         try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: path + suffix) }
         let started = ContinuousClock.now

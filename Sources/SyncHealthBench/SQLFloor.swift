@@ -50,12 +50,14 @@ public final class SQLFloor {
         return rows
     }
 
-    /// Times `count` runs of the statements `make(i)` returns.
-    public func measure(count: Int, _ make: (Int) throws -> [PlannedSQL]) throws -> LatencySummary {
+    /// Times `count` runs (at most `maxDuration`) of the statements `make(i)` returns.
+    public func measure(count: Int, maxDuration: Duration = .seconds(5), _ make: (Int) throws -> [PlannedSQL]) throws -> LatencySummary {
         var recorder = LatencyRecorder()
         let clock = ContinuousClock()
-        for i in 0..<min(count, 50) { try run(make(i)) }  // warm the page cache
-        for i in 0..<count {
+        let warmUpEnd = clock.now + maxDuration / 5
+        for i in 0..<min(count, 50) where clock.now < warmUpEnd { try run(make(i)) }  // warm the page cache
+        let deadline = clock.now + maxDuration
+        for i in 0..<count where clock.now < deadline {
             let planned = try make(i)
             let started = clock.now
             try run(planned)

@@ -95,7 +95,7 @@ public enum Suite {
             (.sqlListCompanyFailed, try floor.measure(count: count) { try PlannedSQL.listSyncs(workloads.companyFailedRequest($0)) }),
             (.sqlListPage1, try floor.measure(count: count) { _ in try PlannedSQL.listSyncs(Workloads.failedPages) }),
             (.sqlListPageDeep, try floor.measure(count: count) { _ in try PlannedSQL.listSyncs(deepRequest) }),
-            (.sqlDashboard, try floor.measure(count: max(20, count / 20)) { _ in try PlannedSQL.getDashboard(Workloads.dashboard30Days) }),
+            (.sqlDashboard, try floor.measure(count: count) { _ in try PlannedSQL.getDashboard(Workloads.dashboard30Days) }),
         ]
         for (id, summary) in floors {
             results.floors[id.rawValue, default: []].append(summary)
