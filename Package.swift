@@ -85,7 +85,7 @@ let package = Package(
         .target(
             name: "SyncHealthCLI",
             dependencies: [
-                "SyncHealthClient", "SyncHealthWire",
+                "SyncHealthClient", "SyncHealthWire", "SyncHealthStorage", "SyncHealthRetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -93,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "synchealthd",
             dependencies: [
-                "SyncHealthServer", "SyncHealthStorage", "SyncHealthWire", "SyncHealthDemo",
+                "SyncHealthServer", "SyncHealthStorage", "SyncHealthWire", "SyncHealthDemo", "SyncHealthRetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -102,6 +102,16 @@ let package = Package(
         .executableTarget(
             name: "synchealth",
             dependencies: ["SyncHealthCLI"],
+            swiftSettings: strict
+        ),
+        // A sandbox accounting platform serving Connector/Push (demo and tests)
+        .executableTarget(
+            name: "synchealth-sandbox",
+            dependencies: [
+                "SyncHealthRetry", "SyncHealthServer", "SyncHealthWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
 
@@ -172,7 +182,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthCLITests",
-            dependencies: ["SyncHealthCLI", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport"],
+            dependencies: [
+                "SyncHealthCLI", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport",
+                "SyncHealthRetry", "SyncHealthServer", "SyncHealthStorage",
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -190,7 +203,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthRetryTests",
-            dependencies: ["SyncHealthRetry", "SyncHealthWire"],
+            dependencies: [
+                "SyncHealthRetry", "SyncHealthWire", "SyncHealthStorage", "SyncHealthServer",
+                "SyncHealthClient", "SyncHealthTestSupport",
+            ],
             swiftSettings: strict
         ),
     ]

@@ -80,7 +80,7 @@ struct DemoCompanyPlan {
             syncsPerDay: rng.chance(0.25) ? 4 : 1,
             configs: configs,
             incidents: incidents,
-            itemFailureRate: rng.pick([0.0, 0.01, 0.02, 0.05, 0.12])
+            itemFailureRate: rng.pick([0.0, 0.002, 0.005, 0.01, 0.03])
         )
     }
 }

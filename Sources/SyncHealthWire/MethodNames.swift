@@ -10,6 +10,7 @@ public enum MethodNames {
         public static let listPushItems = "/synchealth.v1.SyncHistory/ListPushItems"
         public static let getDashboard = "/synchealth.v1.SyncHistory/GetDashboard"
         public static let listCompanySyncs = "/synchealth.v1.SyncHistory/ListCompanySyncs"
+        public static let listErrorGroups = "/synchealth.v1.SyncHistory/ListErrorGroups"
     }
 
     /// `SyncIngest` service methods.

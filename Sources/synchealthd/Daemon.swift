@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Logging
 import SyncHealthDemo
+import SyncHealthRetry
 import SyncHealthServer
 import SyncHealthStorage
 import SyncHealthWire
@@ -23,8 +24,10 @@ struct Daemon {
         let authorizer = try settings.makeAuthorizer(extraTokens: demoTokens?.entries ?? [])
         logAuthentication(demoTokens: demoTokens)
 
+        let executor = try RetryWiring.makeExecutor(settings: settings, store: store, logger: logger)
         let router = Router(interceptor: authorizer.interceptor)
         SyncHealthHandlers.register(on: router, store: store)
+        RetryHandlers.register(on: router, store: store, jobCreated: { executor.wake() })
         var configuration = ServerConfiguration()
         configuration.maxConnections = settings.maxConnections
         configuration.maxConcurrentStreams = settings.maxConcurrentStreams
@@ -41,7 +44,11 @@ struct Daemon {
         // as soon as the address is printed is never lost.
         let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { signal in
             logger.notice("shutting down", metadata: ["signal": "\(signal)", "grace_ms": "\(settings.gracePeriodMs)"])
-            Task { await server.shutdown(gracePeriod: .milliseconds(settings.gracePeriodMs)) }
+            Task {
+                // Pushes in flight finish and are recorded before the server drains.
+                await executor.shutdown()
+                await server.shutdown(gracePeriod: .milliseconds(settings.gracePeriodMs))
+            }
         }
         let port = try server.start()
         let host = settings.listen.split(separator: ":").dropLast().joined(separator: ":")
@@ -52,8 +59,12 @@ struct Daemon {
         }
         // A line on stdout that scripts and tests wait for.
         FileHandle.standardOutput.write(Data("synchealthd listening on \(host):\(port)\n".utf8))
+        // Jobs left by an earlier run resume here; their expired leases are
+        // taken again with the same keys.
+        executor.start()
 
         await server.waitUntilStopped()
+        await executor.shutdown()
         signals.cancel()
         logger.notice("stopped")
     }

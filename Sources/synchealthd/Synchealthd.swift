@@ -12,7 +12,7 @@ import SyncHealthWire
 struct Synchealthd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synchealthd",
-        abstract: "The SyncHealth server: sync history, ingest and health over protocol v1.",
+        abstract: "The SyncHealth server: sync history, ingest, retries and health over protocol v1.",
         discussion: """
         Settings come from flags, then SYNCHEALTH_<KEY> environment variables \
         (e.g. SYNCHEALTH_LISTEN, SYNCHEALTH_DATABASE), then the --config file \
@@ -41,6 +41,17 @@ struct Synchealthd: AsyncParsableCommand {
     @Flag(help: "Load the demo data set into the database if it is empty.") var demo = false
     @Option(help: "Seed of the demo data set (default 42).") var demoSeed: String?
     @Flag(help: "Accept every call without a token. Local development only; logs a warning.") var noAuth = false
+    @Option(help: "Connector service of a target platform, PLATFORM=HOST:PORT (repeatable).") var connector: [String] = []
+    @Option(help: "Connector for platforms without their own: sandbox or HOST:PORT (default none; sandbox with --demo).") var defaultConnector: String?
+    @Option(help: "Retry pushes in flight at once (default 4).") var retryWorkers: String?
+    @Option(help: "Retry pushes in flight per target platform (default 2).") var retryPlatformConcurrency: String?
+    @Option(help: "Retry pushes started per second, 0 = no limit (default 0).") var retryRate: String?
+    @Option(help: "Attempts per item and retry job (default 5).") var retryMaxAttempts: String?
+    @Option(help: "Lease of a retry attempt in ms; must exceed the push timeout (default 60000).") var retryLeaseDuration: String?
+    @Option(help: "Deadline of a retry push in ms (default 15000).") var retryPushTimeout: String?
+    @Option(help: "Longest pause between looks at the retry queue in ms (default 500).") var retryPollInterval: String?
+    @Option(help: "First retry backoff ceiling in ms (default 1000).") var retryBackoffInitial: String?
+    @Option(help: "Largest retry backoff in ms (default 60000).") var retryBackoffMax: String?
 
     var flags: [String: String] {
         var flags: [String: String] = [:]
@@ -48,9 +59,19 @@ struct Synchealthd: AsyncParsableCommand {
             ("listen", listen), ("database", database), ("max-connections", maxConnections),
             ("max-concurrent-streams", maxConcurrentStreams), ("max-frame-size", maxFrameSize),
             ("handshake-timeout", handshakeTimeout), ("idle-timeout", idleTimeout), ("grace-period", gracePeriod),
-            ("log-level", logLevel), ("demo-seed", demoSeed),
+            ("log-level", logLevel), ("demo-seed", demoSeed), ("default-connector", defaultConnector),
+            ("retry-workers", retryWorkers), ("retry-platform-concurrency", retryPlatformConcurrency),
+            ("retry-rate", retryRate), ("retry-max-attempts", retryMaxAttempts),
+            ("retry-lease-duration", retryLeaseDuration), ("retry-push-timeout", retryPushTimeout),
+            ("retry-poll-interval", retryPollInterval), ("retry-backoff-initial", retryBackoffInitial),
+            ("retry-backoff-max", retryBackoffMax),
         ]
         for (key, value) in pairs { if let value { flags[key] = value } }
+        for entry in connector {
+            // "xero=host:port"; a malformed entry is reported by the settings.
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            flags[DaemonSettings.connectorKeyPrefix + (parts.first ?? "")] = parts.count == 2 ? parts[1] : ""
+        }
         if demo { flags["demo"] = "true" }
         if noAuth { flags["auth"] = "off" }
         return flags

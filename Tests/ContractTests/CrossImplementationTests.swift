@@ -7,7 +7,7 @@ import Testing
 @Suite("Cross-implementation vectors")
 struct CrossImplementationTests {
     static func fixtureVectors() -> [Vector] {
-        ProtocolVectors.all + SyncVectors.all + HistoryVectors.all
+        ProtocolVectors.all + SyncVectors.all + HistoryVectors.all + InsightsVectors.all
             + IngestRetryVectors.ingest + IngestRetryVectors.retry + IngestRetryVectors.connector
     }
 

@@ -37,6 +37,12 @@ import Testing
         #expect(SyncStatusCode.derived(reported: .successDataPushed, failedOrTimedOutItems: 0) == .successDataPushed)
         #expect(SyncStatusCode.derived(reported: .inProgress, failedOrTimedOutItems: 5) == .inProgress)
         #expect(SyncStatusCode.derived(reported: .configurationError, failedOrTimedOutItems: 5) == .configurationError)
+        // A data push error whose items have all been pushed since is a success.
+        #expect(SyncStatusCode.derived(reported: .dataPushError, failedOrTimedOutItems: 0, succeededItems: 3) == .successDataPushed)
+        #expect(SyncStatusCode.derived(reported: .dataPushError, failedOrTimedOutItems: 1, succeededItems: 3) == .dataPushError)
+        // No item ever succeeded: nothing shows the push error was fixed.
+        #expect(SyncStatusCode.derived(reported: .dataPushError, failedOrTimedOutItems: 0, succeededItems: 0) == .dataPushError)
+        #expect(SyncStatusCode.derived(reported: .dataProcessingError, failedOrTimedOutItems: 0, succeededItems: 3) == .dataProcessingError)
     }
 
     @Test func limits() {

@@ -70,6 +70,12 @@ let historyMessages: [MessageCase] = [
     MessageCase(ListCompanySyncsRequest(), "synchealth.v1.ListCompanySyncsRequest"),
     MessageCase(CompanySync(), "synchealth.v1.CompanySync"),
     MessageCase(ListCompanySyncsResponse(), "synchealth.v1.ListCompanySyncsResponse"),
+    MessageCase(ConfigChange(), "synchealth.v1.ConfigChange"),
+    MessageCase(ConfigDiff(), "synchealth.v1.ConfigDiff"),
+    MessageCase(ListErrorGroupsRequest(), "synchealth.v1.ListErrorGroupsRequest"),
+    MessageCase(PlatformCount(), "synchealth.v1.PlatformCount"),
+    MessageCase(ErrorGroup(), "synchealth.v1.ErrorGroup"),
+    MessageCase(ListErrorGroupsResponse(), "synchealth.v1.ListErrorGroupsResponse"),
 ]
 
 let ingestMessages: [MessageCase] = [

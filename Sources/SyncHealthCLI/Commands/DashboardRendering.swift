@@ -93,7 +93,13 @@ struct DashboardRendering {
 }
 
 extension DashboardRendering {
-    /// Sections that follow the items table (the top error groups, once the
-    /// server reports them).
-    func extraSections(_ r: GetDashboardResponse) -> [String] { [] }
+    /// The top error groups, each leading to its syncs.
+    func extraSections(_ r: GetDashboardResponse) -> [String] {
+        guard !r.topErrorGroups.isEmpty else { return [] }
+        var lines = ["", "Top error groups (synchealth syncs list --error-group GROUP_ID)"]
+        for group in r.topErrorGroups.prefix(5) {
+            lines.append("  \(group.groupId)  \(Self.right(group.count, 6))×  " + TextTable.truncate(group.exampleMessage, to: 52))
+        }
+        return lines
+    }
 }

@@ -10,7 +10,7 @@ public struct SyncHealthCommand: AsyncParsableCommand {
         or 127.0.0.1:7410; the token is --token or $SYNCHEALTH_TOKEN.
         Sync IDs can be shortened to any unique prefix (tables show the first 8 characters).
         """,
-        subcommands: [Syncs.self, Items.self, Config.self, DashboardCommand.self, HealthCommand.self]
+        subcommands: [Syncs.self, Items.self, Config.self, RetryCommand.self, Jobs.self, DashboardCommand.self, Errors.self, Company.self, HealthCommand.self]
     )
 
     public init() {}
@@ -31,10 +31,34 @@ public struct SyncHealthCommand: AsyncParsableCommand {
         public init() {}
     }
 
+    /// `synchealth jobs ...`
+    public struct Jobs: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Retry jobs.", subcommands: [JobsListCommand.self, JobsShowCommand.self, JobsCancelCommand.self]
+        )
+        public init() {}
+    }
+
+    /// `synchealth errors ...`
+    public struct Errors: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Error groups.", subcommands: [ErrorsListCommand.self]
+        )
+        public init() {}
+    }
+
+    /// `synchealth company ...`
+    public struct Company: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "A company's own view.", subcommands: [CompanyHistoryCommand.self]
+        )
+        public init() {}
+    }
+
     /// `synchealth config ...`
     public struct Config: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
-            abstract: "Sync configurations.", subcommands: [ConfigShowCommand.self, ConfigDownloadCommand.self]
+            abstract: "Sync configurations.", subcommands: [ConfigShowCommand.self, ConfigDownloadCommand.self, ConfigDiffCommand.self]
         )
         public init() {}
     }

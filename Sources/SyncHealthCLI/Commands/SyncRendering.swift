@@ -48,7 +48,7 @@ struct SyncRendering {
         if showCompany { columns.append(.init("COMPANY", minWidth: wide ? 36 : 8)) }
         columns += [
             .init("STARTED", minWidth: 16), .init("TOOK", minWidth: 6, alignRight: true),
-            .init("STATUS", minWidth: 12), .init("FAIL", minWidth: 4, alignRight: true), .init("TARGET", minWidth: 6),
+            .init("STATUS", minWidth: 19), .init("FAIL", minWidth: 4, alignRight: true), .init("TARGET", minWidth: 6),
         ]
         let rows = syncs.map { sync in
             var row = [short(sync.syncId)]

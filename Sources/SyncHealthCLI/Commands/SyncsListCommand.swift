@@ -21,6 +21,7 @@ public struct SyncsListCommand: APICommand {
     @Option(help: "commerce or expenses.") var product: String?
     @Option(help: "Source platform key, e.g. shopify.") var source: String?
     @Option(help: "Target platform key, e.g. xero.") var target: String?
+    @Option(help: "Only syncs with errors of this group (see synchealth errors list).") var errorGroup: String?
     @Option(help: "Sort by started, finished, duration, status or company.") var sort: String = "started"
     @Flag(help: "Ascending order (default: descending).") var asc = false
     @Option(help: "Rows per page (1-500).") var limit: Int32 = 50
@@ -49,7 +50,8 @@ public struct SyncsListCommand: APICommand {
             order: asc ? .ascending : .descending,
             pageSize: limit,
             pageToken: pageToken ?? "",
-            includeTotal: total
+            includeTotal: total,
+            errorGroupId: errorGroup ?? ""
         )
         if let since { request.startedFromMs = now - (try DurationText.parseMs(since)) }
         if let from { request.startedFromMs = try time.parse(from, now: now) }

@@ -31,7 +31,8 @@ public struct TimeText: Sendable {
 
     /// The zone's short name, e.g. "UTC" or "CET".
     public var zoneName: String {
-        timeZone.abbreviation() ?? timeZone.identifier
+        if timeZone.secondsFromGMT() == 0 && (timeZone.identifier == "UTC" || timeZone.identifier == "GMT") { return "UTC" }
+        return timeZone.abbreviation() ?? timeZone.identifier
     }
 
     /// Parses an absolute or relative time to ms since the epoch:

@@ -13,6 +13,9 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Flag(name: .long, help: "Show times in UTC instead of the local time zone.")
     public var utc = false
 
+    @Option(name: .long, help: "Work on this database file in process instead of calling a server (maintenance while the server is down).")
+    public var database: String?
+
     @Option(name: .long, help: "Deadline for each call, e.g. 10s or 2m.")
     public var timeout: String = "30s"
 
@@ -30,6 +33,12 @@ public struct GlobalOptions: ParsableArguments, Sendable {
 
     /// Time formatting in the chosen zone.
     public var timeText: TimeText { TimeText(utc: utc) }
+
+    /// Who the CLI acts as in `--database` mode: "$USER@<host> (cli)".
+    public var localActor: String {
+        let user = ProcessInfo.processInfo.environment["USER"] ?? "operator"
+        return "\(user)@\(ProcessInfo.processInfo.hostName) (cli)"
+    }
 
     /// The per-call deadline in milliseconds.
     public func timeoutMs() throws -> Int64 {

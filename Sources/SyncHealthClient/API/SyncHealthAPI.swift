@@ -10,7 +10,17 @@ public protocol SyncHealthAPI: Sendable {
     func listPushItems(_ request: ListPushItemsRequest) async throws -> ListPushItemsResponse
     func getDashboard(_ request: GetDashboardRequest) async throws -> GetDashboardResponse
     func listCompanySyncs(_ request: ListCompanySyncsRequest) async throws -> ListCompanySyncsResponse
+    /// Error groups of the syncs started in a range, most occurrences first.
+    func listErrorGroups(_ request: ListErrorGroupsRequest) async throws -> ListErrorGroupsResponse
     func recordSync(_ request: RecordSyncRequest) async throws -> RecordSyncResponse
     func recordPushItems(_ request: RecordPushItemsRequest) async throws -> RecordPushItemsResponse
     func healthCheck(_ request: HealthCheckRequest) async throws -> HealthCheckResponse
+    /// Creates a retry job (or previews one with `dry_run`); idempotent by key.
+    func retryFailedItems(_ request: RetryFailedItemsRequest) async throws -> RetryFailedItemsResponse
+    /// One retry job with its counts.
+    func getRetryJob(_ request: GetRetryJobRequest) async throws -> GetRetryJobResponse
+    /// Retry jobs, newest first.
+    func listRetryJobs(_ request: ListRetryJobsRequest) async throws -> ListRetryJobsResponse
+    /// Cancels a queued or running retry job.
+    func cancelRetryJob(_ request: CancelRetryJobRequest) async throws -> CancelRetryJobResponse
 }

@@ -38,11 +38,12 @@ public final class SyncHealthClient: SyncHealthAPI {
         return ["authorization": "Bearer \(token)"]
     }
 
-    /// Every method here is safe to repeat: reads trivially, RecordSync by
-    /// sync_id, RecordPushItems by (item, idempotency key), so all may be
-    /// retried on UNAVAILABLE.
-    private func call<Req: WireMessage, Res: WireMessage>(_ method: String, _ request: Req) async throws -> Res {
-        try await rpc.call(method, request, timeout: timeout, metadata: metadata, idempotent: true)
+    /// Every method here but CancelRetryJob is safe to repeat: reads
+    /// trivially, RecordSync by sync_id, RecordPushItems by (item, idempotency
+    /// key), RetryFailedItems by its idempotency key, so they may be retried
+    /// on UNAVAILABLE.
+    private func call<Req: WireMessage, Res: WireMessage>(_ method: String, _ request: Req, idempotent: Bool = true) async throws -> Res {
+        try await rpc.call(method, request, timeout: timeout, metadata: metadata, idempotent: idempotent)
     }
 
     public func listSyncs(_ request: ListSyncsRequest) async throws -> ListSyncsResponse {
@@ -69,6 +70,12 @@ public final class SyncHealthClient: SyncHealthAPI {
         try await call(MethodNames.SyncHistory.listCompanySyncs, request)
     }
 
+    /// Error groups (messages with the same fingerprint) of the syncs started
+    /// in a range, most occurrences first; follow `next_page_token` for more.
+    public func listErrorGroups(_ request: ListErrorGroupsRequest) async throws -> ListErrorGroupsResponse {
+        try await call(MethodNames.SyncHistory.listErrorGroups, request)
+    }
+
     public func recordSync(_ request: RecordSyncRequest) async throws -> RecordSyncResponse {
         try await call(MethodNames.SyncIngest.recordSync, request)
     }
@@ -79,5 +86,23 @@ public final class SyncHealthClient: SyncHealthAPI {
 
     public func healthCheck(_ request: HealthCheckRequest) async throws -> HealthCheckResponse {
         try await call(MethodNames.Health.check, request)
+    }
+
+    public func retryFailedItems(_ request: RetryFailedItemsRequest) async throws -> RetryFailedItemsResponse {
+        try await call(MethodNames.Retry.retryFailedItems, request)
+    }
+
+    public func getRetryJob(_ request: GetRetryJobRequest) async throws -> GetRetryJobResponse {
+        try await call(MethodNames.Retry.getRetryJob, request)
+    }
+
+    public func listRetryJobs(_ request: ListRetryJobsRequest) async throws -> ListRetryJobsResponse {
+        try await call(MethodNames.Retry.listRetryJobs, request)
+    }
+
+    /// Not repeated on UNAVAILABLE: a cancel that did land would answer
+    /// FAILED_PRECONDITION the second time.
+    public func cancelRetryJob(_ request: CancelRetryJobRequest) async throws -> CancelRetryJobResponse {
+        try await call(MethodNames.Retry.cancelRetryJob, request, idempotent: false)
     }
 }

@@ -32,6 +32,32 @@ public struct DaemonSettings: Sendable, Hashable {
     /// (see `TokenEntry` for the format and DaemonSettings+Auth.swift).
     public var tokens: [TokenEntry] = []
 
+    // Retry executor (see DaemonSettings+Retry.swift for the keys).
+    /// Connector endpoints by target platform, "host:port"; key form
+    /// `connector.<platform>` (config file and `--connector platform=host:port`).
+    public var connectors: [String: String] = [:]
+    /// The connector for platforms without their own: "" (none), "sandbox"
+    /// (the in-process sandbox; the default with `demo`), or "host:port".
+    public var defaultConnector = ""
+    /// Pushes in flight at once.
+    public var retryWorkers = 4
+    /// Pushes in flight per target platform.
+    public var retryPlatformConcurrency = 2
+    /// Pushes started per second over all platforms; 0 for no limit.
+    public var retryRate: Double = 0
+    /// Attempts per item and job, the first included.
+    public var retryMaxAttempts = 5
+    /// How long a leased attempt belongs to this server, in ms.
+    public var retryLeaseDurationMs: Int64 = 60_000
+    /// Deadline of each push, in ms.
+    public var retryPushTimeoutMs: Int64 = 15_000
+    /// Longest pause between looks at the retry queue, in ms.
+    public var retryPollIntervalMs: Int64 = 500
+    /// Upper bound of the first backoff delay, in ms.
+    public var retryBackoffInitialMs: Int64 = 1_000
+    /// Cap of the backoff delays, in ms.
+    public var retryBackoffMaxMs: Int64 = 60_000
+
     /// The defaults.
     public init() {}
 
@@ -40,7 +66,7 @@ public struct DaemonSettings: Sendable, Hashable {
         "listen", "database", "max-connections", "max-concurrent-streams", "max-frame-size",
         "handshake-timeout", "idle-timeout", "grace-period", "log-level", "demo", "demo-seed",
         "auth",
-    ]
+    ] + retryKeys
 
     /// Resolves settings from the three sources.
     /// - Parameters:
@@ -58,6 +84,7 @@ public struct DaemonSettings: Sendable, Hashable {
             if let value = environment[name] { try settings.apply(key: key, value: value, source: name) }
         }
         for (key, value) in flags.sorted(by: { $0.key < $1.key }) { try settings.apply(key: key, value: value, source: "--\(key)") }
+        try settings.validateRetry()
         return settings
     }
 
@@ -113,7 +140,8 @@ public struct DaemonSettings: Sendable, Hashable {
             demoSeed = seed
         default:
             if try applyAuth(key: key, value: value, source: source) { return }
-            throw SettingsError("\(source): unknown setting '\(key)'; known: \(Self.keys.joined(separator: ", "))")
+            if try applyRetry(key: key, value: value, source: source) { return }
+            throw SettingsError("\(source): unknown setting '\(key)'; known: \(Self.keys.joined(separator: ", ")), connector.<platform>, token.<name>")
         }
     }
 }

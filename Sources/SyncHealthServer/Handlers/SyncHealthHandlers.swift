@@ -29,7 +29,7 @@ public enum SyncHealthHandlers {
         }
         router.register(service: service, method: "GetSyncConfig") { (request: GetSyncConfigRequest, context) in
             try context.checkCancellation()
-            return try store.getSyncConfig(syncId: request.syncId)
+            return try store.getSyncConfig(request)
         }
         router.register(service: service, method: "ListPushItems") { (request: ListPushItemsRequest, context) in
             try context.checkCancellation()
@@ -42,6 +42,10 @@ public enum SyncHealthHandlers {
         router.register(service: service, method: "ListCompanySyncs") { (request: ListCompanySyncsRequest, context) in
             try context.checkCancellation()
             return try store.listCompanySyncs(request)
+        }
+        router.register(service: service, method: "ListErrorGroups") { (request: ListErrorGroupsRequest, context) in
+            try context.checkCancellation()
+            return try store.listErrorGroups(request)
         }
     }
 

@@ -18,27 +18,14 @@ public struct BindTarget: Sendable, Hashable, CustomStringConvertible {
     /// Parses "host:port" or "[v6-address]:port".
     /// - Throws: `RPCError` INVALID_ARGUMENT when the text is not of that form.
     public init(parsing text: String) throws(RPCError) {
-        let bad = RPCError.invalidArgument("listen address must be host:port or [ipv6]:port")
-        let host: Substring
-        let portText: Substring
-        if text.hasPrefix("[") {
-            guard let close = text.firstIndex(of: "]") else { throw bad }
-            host = text[text.index(after: text.startIndex)..<close]
-            let rest = text[text.index(after: close)...]
-            guard rest.hasPrefix(":") else { throw bad }
-            portText = rest.dropFirst()
-        } else {
-            guard let colon = text.lastIndex(of: ":") else { throw bad }
-            host = text[..<colon]
-            guard !host.contains(":") else { throw bad }  // bare IPv6 needs brackets
-            portText = text[text.index(after: colon)...]
+        guard let parts = HostPort.split(text) else {
+            throw RPCError.invalidArgument("listen address must be host:port or [ipv6]:port")
         }
-        guard let port = UInt16(portText) else { throw bad }
-        self.init(host: String(host), port: port)
+        self.init(host: parts.host, port: parts.port)
     }
 
     public var description: String {
-        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        HostPort.format(host: host, port: port)
     }
 }
 

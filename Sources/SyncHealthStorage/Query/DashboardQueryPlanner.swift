@@ -1,6 +1,8 @@
 import SyncHealthWire
 
-/// A planned dashboard: the shared filter and the aggregate queries.
+/// A planned full-scan dashboard: the shared filter and aggregate queries
+/// over `syncs` and `push_items`. Kept to check the rollups against
+/// (`SQLiteSyncStore.getDashboardFullScan`).
 struct DashboardPlan: Sendable {
     var fromMs: Int64
     var toMs: Int64
@@ -10,43 +12,71 @@ struct DashboardPlan: Sendable {
     var itemsByDataType: SQLQuery
 
     /// Midnight UTC of every day the range touches, in order.
-    var dayStarts: [Int64] {
-        let day = Limits.millisecondsPerDay
-        return Array(stride(from: fromMs / day, through: (toMs - 1) / day, by: 1)).map { $0 * day }
-    }
+    var dayStarts: [Int64] { InsightsRange(validFrom: fromMs, to: toMs).dayStarts }
+}
+
+/// A planned rollup dashboard: whole days from the daily rollups, the
+/// partial days at the ends from the rows.
+struct DashboardRollupPlan: Sendable {
+    var range: InsightsRange
+    var filter: InsightsFilter
+    /// Rows of (day, status_code, syncs); their sums are the answer.
+    var syncCounts: [SQLQuery]
+    /// Rows of (data_type, status, items); their sums are the answer.
+    var itemCounts: [SQLQuery]
 }
 
 /// Turns GetDashboard requests into aggregate SQL. Pure.
 enum DashboardQueryPlanner {
+    /// Validates the request: a required range of at most 400 days, known filters.
+    static func validate(_ request: GetDashboardRequest) throws(RPCError) -> (InsightsRange, InsightsFilter) {
+        let range = try InsightsRange(fromMs: request.fromMs, toMs: request.toMs)
+        let filter = try InsightsFilter(
+            companyId: request.companyId, product: request.product,
+            sourcePlatform: request.sourcePlatform, targetPlatform: request.targetPlatform)
+        return (range, filter)
+    }
+
+    /// The rollup plan: no query reads more of `syncs` than the partial days.
+    static func rollupPlan(_ request: GetDashboardRequest) throws(RPCError) -> DashboardRollupPlan {
+        let (range, filter) = try validate(request)
+        let (filterSQL, filterArguments) = filter.sql()
+        var syncCounts: [SQLQuery] = []
+        var itemCounts: [SQLQuery] = []
+        if !range.wholeDays.isEmpty {
+            let days: [SQLValue] = [.integer(range.wholeDays.lowerBound), .integer(range.wholeDays.upperBound)]
+            syncCounts.append(SQLQuery("""
+                SELECT day, status_code, sum(syncs) FROM rollup_syncs
+                WHERE day >= ? AND day < ?\(filterSQL) GROUP BY day, status_code
+                """, days + filterArguments))
+            itemCounts.append(SQLQuery("""
+                SELECT data_type, status, sum(items) FROM rollup_items
+                WHERE day >= ? AND day < ?\(filterSQL) GROUP BY data_type, status
+                """, days + filterArguments))
+        }
+        for edge in range.edges {
+            let bounds: [SQLValue] = [.integer(edge.lowerBound), .integer(edge.upperBound)]
+            syncCounts.append(SQLQuery("""
+                SELECT started_at / \(Limits.millisecondsPerDay), status_code, count(*) FROM syncs
+                WHERE started_at >= ? AND started_at < ?\(filterSQL) GROUP BY 1, 2
+                """, bounds + filterArguments))
+            itemCounts.append(SQLQuery("""
+                SELECT data_type, status, count(*) FROM push_items
+                WHERE sync_ref IN (SELECT id FROM syncs WHERE started_at >= ? AND started_at < ?\(filterSQL))
+                GROUP BY data_type, status
+                """, bounds + filterArguments))
+        }
+        return DashboardRollupPlan(range: range, filter: filter, syncCounts: syncCounts, itemCounts: itemCounts)
+    }
+
+    /// The full-scan plan: aggregates over every sync in the range.
     static func plan(_ request: GetDashboardRequest) throws(RPCError) -> DashboardPlan {
-        if request.fromMs <= 0 || request.toMs <= 0 {
-            throw .invalidArgument("from_ms and to_ms are required (greater than 0)")
-        }
-        if request.toMs <= request.fromMs {
-            throw .invalidArgument("to_ms must be after from_ms")
-        }
-        let maxRange = Limits.maxDashboardRangeDays * Limits.millisecondsPerDay
-        if request.toMs - request.fromMs > maxRange {
-            throw .invalidArgument("the range must be at most \(Limits.maxDashboardRangeDays) days")
-        }
-        var filter = SyncFilter(startedFrom: request.fromMs, startedTo: request.toMs)
-        if !request.companyId.isEmpty {
-            try FieldRules.identifier(request.companyId, "company_id")
-            filter.companyId = request.companyId
-        }
-        switch request.product {
-        case .unspecified: break
-        case .commerce, .expenses: filter.product = Int64(request.product.rawValue)
-        case .unrecognized(let value): throw .invalidArgument("product \(value) is not known")
-        }
-        if !request.sourcePlatform.isEmpty {
-            try FieldRules.key(request.sourcePlatform, "source_platform", maxBytes: Limits.maxPlatformKeyBytes)
-            filter.sourcePlatform = request.sourcePlatform
-        }
-        if !request.targetPlatform.isEmpty {
-            try FieldRules.key(request.targetPlatform, "target_platform", maxBytes: Limits.maxPlatformKeyBytes)
-            filter.targetPlatform = request.targetPlatform
-        }
+        let (range, insightsFilter) = try validate(request)
+        var filter = SyncFilter(startedFrom: range.fromMs, startedTo: range.toMs)
+        filter.companyId = insightsFilter.companyId
+        filter.product = insightsFilter.product
+        filter.sourcePlatform = insightsFilter.sourcePlatform
+        filter.targetPlatform = insightsFilter.targetPlatform
         let (conditions, arguments) = SyncQueryPlanner.conditions(for: filter)
         let whereClause = conditions.joined(separator: " AND ")
         return DashboardPlan(

@@ -27,6 +27,8 @@ enum PageTokenKind: UInt8, Sendable {
     case syncs = 1
     case pushItems = 2
     case companySyncs = 3
+    case retryJobs = 4
+    case errorGroups = 10
 }
 
 /// Opaque page tokens: base64url of

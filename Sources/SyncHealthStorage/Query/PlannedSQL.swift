@@ -39,10 +39,14 @@ public struct PlannedSQL: Sendable, Hashable {
         return [PlannedSQL(plan.page)] + (plan.count.map { [PlannedSQL($0)] } ?? [])
     }
 
-    /// GetDashboard: its four aggregate queries.
+    /// GetDashboard: the rollup and partial-day queries for sync and item
+    /// counts, and the error-group ranking. Not included: the detail
+    /// queries of the top five groups, whose arguments come from the
+    /// ranking's rows.
     public static func getDashboard(_ request: GetDashboardRequest) throws(RPCError) -> [PlannedSQL] {
-        let plan = try DashboardQueryPlanner.plan(request)
-        return [plan.byStatusCode, plan.byDay, plan.items, plan.itemsByDataType].map(PlannedSQL.init)
+        let plan = try DashboardQueryPlanner.rollupPlan(request)
+        let ranking = ErrorGroupQueryPlanner.totals(plan.range, plan.filter)
+        return (plan.syncCounts + plan.itemCounts + ranking).map(PlannedSQL.init)
     }
 
     /// GetSync: the row, item counts per data type, the retry summary and the last retry job.

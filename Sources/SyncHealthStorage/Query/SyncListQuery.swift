@@ -43,6 +43,8 @@ struct SyncFilter: Sendable, Equatable {
     var product: Int64?
     var sourcePlatform: String?
     var targetPlatform: String?
+    /// Only syncs with an occurrence in this error group (`sync_error_groups`).
+    var errorGroupId: String?
 }
 
 /// A planned sync listing: the SQL for one page and for the total, plus what

@@ -41,6 +41,12 @@ enum SyncQueryPlanner {
             try FieldRules.key(request.targetPlatform, "target_platform", maxBytes: Limits.maxPlatformKeyBytes)
             filter.targetPlatform = request.targetPlatform
         }
+        if !request.errorGroupId.isEmpty {
+            guard ErrorFingerprint.isGroupId(request.errorGroupId) else {
+                throw .invalidArgument("error_group_id must be \(ErrorFingerprint.groupIdLength) lower-case hex digits")
+            }
+            filter.errorGroupId = request.errorGroupId
+        }
         let sort: SyncSortColumn
         switch request.sortBy {
         case .unspecified, .startedAt: sort = .startedAt
@@ -152,6 +158,10 @@ enum SyncQueryPlanner {
             conditions.append("target_platform = ?")
             arguments.append(.text(target))
         }
+        if let group = filter.errorGroupId {
+            conditions.append("id IN (SELECT sync_ref FROM sync_error_groups WHERE group_id = ?)")
+            arguments.append(.text(group))
+        }
         return (conditions, arguments)
     }
 
@@ -170,6 +180,8 @@ enum SyncQueryPlanner {
         fingerprint.add(filter.targetPlatform.map { "s" + $0 } ?? "-")
         fingerprint.add(sort.column)
         fingerprint.add(ascending ? 1 : 0)
+        // Added only when set, so tokens of listings without it stay valid.
+        if let group = filter.errorGroupId { fingerprint.add("g" + group) }
         return fingerprint.bytes
     }
 

@@ -4,6 +4,15 @@ struct Migration: Sendable {
     var identifier: String
     /// The statements, run together in one transaction.
     var sql: String
+    /// Fills new tables from existing rows, after `sql` and in the same
+    /// transaction, when SQL alone cannot (e.g. error fingerprints).
+    var backfill: (@Sendable (Connection) throws -> Void)?
+
+    init(identifier: String, sql: String, backfill: (@Sendable (Connection) throws -> Void)? = nil) {
+        self.identifier = identifier
+        self.sql = sql
+        self.backfill = backfill
+    }
 }
 
 /// The database holds a migration this version does not know: it was written
@@ -47,6 +56,7 @@ struct Migrator {
         for migration in migrations where !recorded.contains(migration.identifier) {
             try connection.transaction(.immediate) {
                 try connection.execute(migration.sql)
+                try migration.backfill?(connection)
                 try connection.run(
                     "INSERT INTO schema_migrations (identifier) VALUES (?)",
                     [.text(migration.identifier)])

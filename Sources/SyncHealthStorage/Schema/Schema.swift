@@ -4,6 +4,8 @@ enum Schema {
     static let migrations: [Migration] = [
         Migration(identifier: "0001_syncs_and_configs", sql: syncsAndConfigs),
         Migration(identifier: "0002_push_items", sql: pushItems),
+        Migration(identifier: "0003_retry", sql: retry),
+        Migration(identifier: "0004_insights", sql: insights, backfill: SyncInsights.rebuildAll),
         Migration(identifier: "0005_syncs_by_company_category", sql: syncsByCompanyCategory),
     ]
 
@@ -149,8 +151,7 @@ enum Schema {
     /// `syncs_by_category_started` through every failed sync of every company
     /// until it has a page of this company's: measured at 1M syncs, tens of
     /// ms per page for a company with a few thousand syncs (BENCHMARKS.md).
-    /// With it the page is one index range. (Numbered after 0003/0004, which
-    /// other branches use.)
+    /// With it the page is one index range.
     static let syncsByCompanyCategory = """
         CREATE INDEX syncs_by_company_category_started ON syncs (company_id, category, started_at, sync_id);
         """

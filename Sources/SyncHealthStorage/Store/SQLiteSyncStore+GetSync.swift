@@ -36,34 +36,6 @@ extension SQLiteSyncStore {
         summary.lastJobId = try connection.first(GetSyncSQL.lastRetryJob, [.integer(syncRowID)]) { $0.text(0) } ?? ""
         return summary
     }
-
-    /// See `SyncStore.getSyncConfig`.
-    public func getSyncConfig(syncId: String) throws(RPCError) -> GetSyncConfigResponse {
-        try FieldRules.identifier(syncId, "sync_id")
-        return try guarded {
-            try database.read { connection in
-                let row = try connection.first("""
-                    SELECT s.config_hash, c.document, m.content_type, m.version, m.file_name
-                    FROM syncs s
-                    LEFT JOIN configs c ON c.hash = s.config_hash
-                    LEFT JOIN sync_configs m ON m.sync_ref = s.id
-                    WHERE s.sync_id = ?
-                    """, [.text(syncId)]) { row in
-                    (hash: row.optionalText(0), document: row.blob(1), contentType: row.text(2),
-                     version: row.text(3), fileName: row.text(4))
-                }
-                guard let row else {
-                    throw RPCError.notFound("sync not found")
-                }
-                guard let hash = row.hash else {
-                    throw RPCError.notFound("no configuration was recorded for this sync")
-                }
-                return GetSyncConfigResponse(config: SyncConfig(
-                    syncId: syncId, document: row.document, contentType: row.contentType,
-                    hash: hash, version: row.version, fileName: row.fileName))
-            }
-        }
-    }
 }
 
 /// The statements GetSync runs, in order, after `SyncRow.fetch`. Shared with

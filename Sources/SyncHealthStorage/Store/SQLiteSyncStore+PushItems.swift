@@ -51,11 +51,22 @@ enum PushItemStatement {
     /// The actor recorded on attempts reported by the sync engine.
     static let engineActor = "sync-engine"
 
-    static func apply(_ report: PushItemReport, syncRowID: Int64, now: Int64, on connection: Connection) throws -> Outcome {
+    /// Stores one item report: the item's current state and its attempt
+    /// history. Every push outcome goes through here, the engine's reports
+    /// and the retry executor's results alike (`attribution` tells them apart).
+    static func apply(
+        _ report: PushItemReport, syncRowID: Int64, now: Int64,
+        attribution: AttemptAttribution = .engine, on connection: Connection
+    ) throws -> Outcome {
         let existing = try connection.first(
             "SELECT id, attempt_count, last_attempt_at FROM push_items WHERE sync_ref = ? AND item_id = ?",
             [.integer(syncRowID), .text(report.itemId)]) { row in
             (id: row.int64(0), attempts: row.int64(1), lastAttemptAt: row.int64(2))
+        }
+        if let number = attribution.resolvingAttempt {
+            guard let existing else { throw RPCError.internal("retried item vanished") }
+            try resolve(report, itemRowID: existing.id, number: max(number, 1), attemptCount: max(existing.attempts, number), now: now, on: connection)
+            return .appended
         }
         let errorMessage = report.status.isFailure ? report.errorMessage : ""
         let itemRowID: Int64
@@ -108,11 +119,12 @@ enum PushItemStatement {
             INSERT INTO push_attempts (
                 item_ref, number, attempted_at, outcome, error_message, attempt_trigger, actor,
                 idempotency_key, retry_job_id, reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '')
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [
                 .integer(itemRowID), .integer(number), .integer(report.attemptedAtMs),
                 .int32(report.status.rawValue), .text(report.errorMessage),
-                .int32(AttemptTrigger.initial.rawValue), .text(engineActor), .text(report.idempotencyKey),
+                .int32(attribution.trigger.rawValue), .text(attribution.actor), .text(report.idempotencyKey),
+                .text(attribution.retryJobId), .text(attribution.reason),
             ])
         return outcome
     }
@@ -137,7 +149,9 @@ enum PushItemStatement {
     }
 
     /// Recomputes the sync's item counts from its items, then its derived
-    /// status and data_pushed.
+    /// status and data_pushed, then its share of the dashboard rollups and
+    /// error groups (`SyncInsights`). Every writer of items calls this after
+    /// its `apply`s, in the same transaction.
     static func refreshSync(_ sync: SyncRecordStatement.Existing, now: Int64, on connection: Connection) throws {
         let counts = try connection.first("""
             SELECT count(*), sum(status = 1), sum(status = 2), sum(status = 3), sum(status = 4)
@@ -160,5 +174,6 @@ enum PushItemStatement {
                 .bool(SyncRecordStatement.dataPushed(sync.record, derived)),
                 .integer(now), .integer(sync.rowID),
             ])
+        try SyncInsights.refresh(syncRowID: sync.rowID, itemsChanged: true, now: now, on: connection)
     }
 }

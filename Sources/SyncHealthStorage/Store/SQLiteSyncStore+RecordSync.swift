@@ -103,7 +103,9 @@ enum SyncRecordStatement {
                 .bool(record.reportedDataPushed), .bool(dataPushed(record, derived)),
                 .integer(now), .integer(now),
             ])
-        return connection.lastInsertRowID
+        let rowID = connection.lastInsertRowID
+        try SyncInsights.refresh(syncRowID: rowID, itemsChanged: false, now: now, on: connection)
+        return rowID
     }
 
     static func update(
@@ -125,11 +127,14 @@ enum SyncRecordStatement {
                 .bool(record.reportedDataPushed), .bool(dataPushed(record, derived)),
                 .integer(now), .integer(rowID),
             ])
+        try SyncInsights.refresh(syncRowID: rowID, itemsChanged: false, now: now, on: connection)
     }
 
     /// The derived status: "a sync with any failed item is failed".
     static func effectiveStatus(_ record: SyncRecord, _ derived: SyncDerivedState) -> SyncStatusCode {
-        SyncStatusCode.derived(reported: record.reportedStatus, failedOrTimedOutItems: derived.failedOrTimedOut)
+        SyncStatusCode.derived(
+            reported: record.reportedStatus, failedOrTimedOutItems: derived.failedOrTimedOut,
+            succeededItems: derived.succeeded)
     }
 
     /// Data was pushed when the engine says so or any item succeeded.

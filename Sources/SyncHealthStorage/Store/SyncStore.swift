@@ -31,15 +31,29 @@ public protocol SyncStore: Sendable {
     /// One sync with its item counts per data type and its retry summary.
     func getSync(syncId: String) throws(RPCError) -> GetSyncResponse
 
-    /// The configuration recorded for a sync.
-    func getSyncConfig(syncId: String) throws(RPCError) -> GetSyncConfigResponse
+    /// The configuration recorded for a sync and, when `include_diff` is
+    /// set, what changed since the company's last successful sync of the same
+    /// product (`ConfigDiff`; NO_BASELINE when there is none).
+    func getSyncConfig(_ request: GetSyncConfigRequest) throws(RPCError) -> GetSyncConfigResponse
 
     /// One sync's push items with keyset pagination.
     func listPushItems(_ request: ListPushItemsRequest) throws(RPCError) -> ListPushItemsResponse
 
-    /// Aggregates over the syncs started in a time range.
+    /// Aggregates over the syncs started in a time range, with the top error
+    /// groups; answered from rollups kept up to date at every write.
     func getDashboard(_ request: GetDashboardRequest) throws(RPCError) -> GetDashboardResponse
+
+    /// Error groups (messages with the same fingerprint) of the syncs started
+    /// in a time range, most occurrences first, with keyset pagination.
+    func listErrorGroups(_ request: ListErrorGroupsRequest) throws(RPCError) -> ListErrorGroupsResponse
 
     /// One company's syncs as the customer sees them, newest first.
     func listCompanySyncs(_ request: ListCompanySyncsRequest) throws(RPCError) -> ListCompanySyncsResponse
+}
+
+extension SyncStore {
+    /// The configuration recorded for a sync, without a diff.
+    public func getSyncConfig(syncId: String) throws(RPCError) -> GetSyncConfigResponse {
+        try getSyncConfig(GetSyncConfigRequest(syncId: syncId))
+    }
 }

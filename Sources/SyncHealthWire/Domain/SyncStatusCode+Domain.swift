@@ -91,18 +91,30 @@ extension SyncStatusCode {
         }
     }
 
-    /// The product rule "a sync with any failed item is failed": a sync
-    /// reported as finished successfully (2xxx) that has any failed or timed-out
-    /// push items is a data push error (5130). Every other code is kept: an
-    /// in-progress sync keeps its status while items are still being pushed,
-    /// and an already failed sync keeps its more specific code.
+    /// The product rule "a sync with any failed item is failed", and its
+    /// converse for data push errors:
+    ///
+    /// - A sync reported as finished successfully (2xxx) that has any failed
+    ///   or timed-out push items is a data push error (5130).
+    /// - A sync reported as a data push error (5130) whose items have all been
+    ///   pushed since (none failed or timed out, at least one succeeded, e.g.
+    ///   after a retry) is a success with data pushed (2000). The earlier
+    ///   failures stay in the items' attempt history.
+    ///
+    /// Every other code is kept: an in-progress sync keeps its status while
+    /// items are still being pushed, and an already failed sync keeps its more
+    /// specific code.
     ///
     /// - Parameters:
     ///   - reported: the code the sync engine reported.
     ///   - failedOrTimedOutItems: items whose current status is FAILED or TIMED_OUT.
-    public static func derived(reported: SyncStatusCode, failedOrTimedOutItems: Int64) -> SyncStatusCode {
+    ///   - succeededItems: items whose current status is SUCCESS.
+    public static func derived(reported: SyncStatusCode, failedOrTimedOutItems: Int64, succeededItems: Int64 = 0) -> SyncStatusCode {
         if reported.category == .success && failedOrTimedOutItems > 0 {
             return .dataPushError
+        }
+        if reported == .dataPushError && failedOrTimedOutItems == 0 && succeededItems > 0 {
+            return .successDataPushed
         }
         return reported
     }

@@ -112,6 +112,9 @@ public struct ListSyncsRequest: Sendable, Hashable {
     /// same as in the call that returned it.
     public var pageToken: String
     public var includeTotal: Bool
+    /// Only syncs with an error standing in this group (ErrorGroup.group_id);
+    /// empty = all.
+    public var errorGroupId: String
 
     /// Creates the message; every field defaults to its proto3 zero value.
     public init(
@@ -128,7 +131,8 @@ public struct ListSyncsRequest: Sendable, Hashable {
         order: SortOrder = .unspecified,
         pageSize: Int32 = 0,
         pageToken: String = "",
-        includeTotal: Bool = false
+        includeTotal: Bool = false,
+        errorGroupId: String = ""
     ) {
         self.search = search
         self.companyId = companyId
@@ -144,6 +148,7 @@ public struct ListSyncsRequest: Sendable, Hashable {
         self.pageSize = pageSize
         self.pageToken = pageToken
         self.includeTotal = includeTotal
+        self.errorGroupId = errorGroupId
     }
 }
 
@@ -243,24 +248,33 @@ public struct GetSyncResponse: Sendable, Hashable {
 /// `synchealth.v1.GetSyncConfigRequest`.
 public struct GetSyncConfigRequest: Sendable, Hashable {
     public var syncId: String
+    /// Also compare the configuration with the baseline: the one of the
+    /// company's last successful sync before this one (see `ConfigDiff`).
+    public var includeDiff: Bool
 
     /// Creates the message; every field defaults to its proto3 zero value.
     public init(
-        syncId: String = ""
+        syncId: String = "",
+        includeDiff: Bool = false
     ) {
         self.syncId = syncId
+        self.includeDiff = includeDiff
     }
 }
 
 /// `synchealth.v1.GetSyncConfigResponse`.
 public struct GetSyncConfigResponse: Sendable, Hashable {
     public var config: SyncConfig?
+    /// Present when include_diff was set.
+    public var diff: ConfigDiff?
 
     /// Creates the message; every field defaults to its proto3 zero value.
     public init(
-        config: SyncConfig? = nil
+        config: SyncConfig? = nil,
+        diff: ConfigDiff? = nil
     ) {
         self.config = config
+        self.diff = diff
     }
 }
 
@@ -408,6 +422,9 @@ public struct GetDashboardResponse: Sendable, Hashable {
     public var days: [DailyBucket]
     public var items: ItemCounts?
     public var itemsByDataType: [DataTypeCounts]
+    /// The five error groups with the most occurrences in the range and
+    /// filters, as ListErrorGroups would list them first.
+    public var topErrorGroups: [ErrorGroup]
 
     /// Creates the message; every field defaults to its proto3 zero value.
     public init(
@@ -417,7 +434,8 @@ public struct GetDashboardResponse: Sendable, Hashable {
         successRate: Double = 0,
         days: [DailyBucket] = [],
         items: ItemCounts? = nil,
-        itemsByDataType: [DataTypeCounts] = []
+        itemsByDataType: [DataTypeCounts] = [],
+        topErrorGroups: [ErrorGroup] = []
     ) {
         self.totalSyncs = totalSyncs
         self.byCategory = byCategory
@@ -426,6 +444,7 @@ public struct GetDashboardResponse: Sendable, Hashable {
         self.days = days
         self.items = items
         self.itemsByDataType = itemsByDataType
+        self.topErrorGroups = topErrorGroups
     }
 }
 

@@ -158,7 +158,9 @@ extension GetDashboardResponse: WireMessage, ProtobufCBacked {
             days: try CField.messages(count: c.pointee.n_days, c.pointee.days, field: "days"),
             items: try CField.message(c.pointee.items, field: "items"),
             itemsByDataType: try CField.messages(
-                count: c.pointee.n_items_by_data_type, c.pointee.items_by_data_type, field: "items_by_data_type"))
+                count: c.pointee.n_items_by_data_type, c.pointee.items_by_data_type, field: "items_by_data_type"),
+            topErrorGroups: try CField.messages(
+                count: c.pointee.n_top_error_groups, c.pointee.top_error_groups, field: "top_error_groups"))
     }
 
     func fill(_ c: inout Synchealth__V1__GetDashboardResponse, arena: CArena) {
@@ -169,5 +171,6 @@ extension GetDashboardResponse: WireMessage, ProtobufCBacked {
         (c.n_days, c.days) = arena.messages(days)
         c.items = arena.optionalMessage(items)
         (c.n_items_by_data_type, c.items_by_data_type) = arena.messages(itemsByDataType)
+        (c.n_top_error_groups, c.top_error_groups) = arena.messages(topErrorGroups)
     }
 }

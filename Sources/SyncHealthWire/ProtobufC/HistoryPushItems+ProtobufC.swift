@@ -21,11 +21,14 @@ extension GetSyncConfigRequest: WireMessage, ProtobufCBacked {
     }
 
     init(cMessage c: UnsafePointer<Synchealth__V1__GetSyncConfigRequest>) throws(WireError) {
-        self.init(syncId: try CString.read(c.pointee.sync_id, field: "sync_id"))
+        self.init(
+            syncId: try CString.read(c.pointee.sync_id, field: "sync_id"),
+            includeDiff: CField.bool(c.pointee.include_diff))
     }
 
     func fill(_ c: inout Synchealth__V1__GetSyncConfigRequest, arena: CArena) {
         c.sync_id = arena.string(syncId)
+        c.include_diff = includeDiff.cBoolean
     }
 }
 
@@ -48,11 +51,14 @@ extension GetSyncConfigResponse: WireMessage, ProtobufCBacked {
     }
 
     init(cMessage c: UnsafePointer<Synchealth__V1__GetSyncConfigResponse>) throws(WireError) {
-        self.init(config: try CField.message(c.pointee.config, field: "config"))
+        self.init(
+            config: try CField.message(c.pointee.config, field: "config"),
+            diff: try CField.message(c.pointee.diff, field: "diff"))
     }
 
     func fill(_ c: inout Synchealth__V1__GetSyncConfigResponse, arena: CArena) {
         c.config = arena.optionalMessage(config)
+        c.diff = arena.optionalMessage(diff)
     }
 }
 

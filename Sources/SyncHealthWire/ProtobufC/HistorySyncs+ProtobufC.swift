@@ -62,7 +62,8 @@ extension ListSyncsRequest: WireMessage, ProtobufCBacked {
             order: SortOrder(cValue: c.pointee.order),
             pageSize: c.pointee.page_size,
             pageToken: try CString.read(c.pointee.page_token, field: "page_token"),
-            includeTotal: CField.bool(c.pointee.include_total))
+            includeTotal: CField.bool(c.pointee.include_total),
+            errorGroupId: try CString.read(c.pointee.error_group_id, field: "error_group_id"))
     }
 
     func fill(_ c: inout Synchealth__V1__ListSyncsRequest, arena: CArena) {
@@ -80,6 +81,7 @@ extension ListSyncsRequest: WireMessage, ProtobufCBacked {
         c.page_size = pageSize
         c.page_token = arena.string(pageToken)
         c.include_total = includeTotal.cBoolean
+        c.error_group_id = arena.string(errorGroupId)
     }
 }
 

@@ -39,6 +39,8 @@ extension SyncSortField: WireEnum {}
 extension SortOrder: WireEnum {}
 extension SkipReason: WireEnum {}
 extension PushOutcome: WireEnum {}
+extension ConfigChangeKind: WireEnum {}
+extension ConfigDiffState: WireEnum {}
 
 extension Synchealth__V1__StatusCode: CEnum {}
 extension Synchealth__V1__ServingStatus: CEnum {}
@@ -52,3 +54,5 @@ extension Synchealth__V1__SyncSortField: CEnum {}
 extension Synchealth__V1__SortOrder: CEnum {}
 extension Synchealth__V1__SkipReason: CEnum {}
 extension Synchealth__V1__PushOutcome: CEnum {}
+extension Synchealth__V1__ConfigChangeKind: CEnum {}
+extension Synchealth__V1__ConfigDiffState: CEnum {}

@@ -37,6 +37,8 @@ enum EnumVectors {
         EnumCase("synchealth.v1.SortOrder", SortOrder.allKnown, raw: \.rawValue, field: "order") { ListSyncsRequest(order: $0) },
         EnumCase("synchealth.v1.SkipReason", SkipReason.allKnown, raw: \.rawValue, field: "reason") { SkipCount(reason: $0) },
         EnumCase("synchealth.v1.PushOutcome", PushOutcome.allKnown, raw: \.rawValue, field: "outcome") { PushResponse(outcome: $0) },
+        EnumCase("synchealth.v1.ConfigChangeKind", ConfigChangeKind.allKnown, raw: \.rawValue, field: "kind") { ConfigChange(kind: $0) },
+        EnumCase("synchealth.v1.ConfigDiffState", ConfigDiffState.allKnown, raw: \.rawValue, field: "state") { ConfigDiff(state: $0) },
     ]
 
     static func name(_ enumName: String, _ number: Int32, _ snapshot: ApiSnapshot) throws -> String {

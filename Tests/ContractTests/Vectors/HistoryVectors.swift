@@ -10,7 +10,7 @@ enum HistoryVectors {
             statusCodes: [.inProgress, .companyDeauthorized], categories: [.failed, .success],
             product: .commerce, sourcePlatform: "shopify", targetPlatform: "xero",
             sortBy: .duration, order: .ascending, pageSize: 500,
-            pageToken: "eyJvZmZzZXQiOjUwMH0=", includeTotal: true
+            pageToken: "eyJvZmZzZXQiOjUwMH0=", includeTotal: true, errorGroupId: "9f86d081884c7d65"
         )),
         Vector("int32-extremes", ListSyncsRequest(pageSize: .min)),
         Vector("full", ListSyncsResponse(
@@ -29,9 +29,13 @@ enum HistoryVectors {
             ],
             retries: RetrySummary(jobs: 1, lastJobId: "job-9")
         )),
-        Vector("full", GetSyncConfigRequest(syncId: "sync-0001")),
+        Vector("full", GetSyncConfigRequest(syncId: "sync-0001", includeDiff: true)),
         Vector("full", GetSyncConfigResponse(
-            config: SyncConfig(syncId: "sync-0001", document: Array(#"{"a":1}"#.utf8), contentType: "application/json")
+            config: SyncConfig(syncId: "sync-0001", document: Array(#"{"a":1}"#.utf8), contentType: "application/json"),
+            diff: ConfigDiff(
+                state: .compared, baselineSyncId: "sync-0000", baselineStartedAtMs: 1_735_603_200_000,
+                baselineConfigHash: "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb",
+                changes: [ConfigChange(path: "$.a", kind: .changed, oldValue: "2", newValue: "1")])
         )),
         Vector("full", ListPushItemsRequest(
             syncId: "sync-0001", search: "order-10", dataTypes: ["invoices", "payments"],
@@ -60,7 +64,10 @@ enum HistoryVectors {
             successRate: 0.1,
             days: [DailyBucket(dayStartMs: 1_735_603_200_000, succeeded: 20, failed: 4)],
             items: ItemCounts(total: 100, succeeded: 90, failed: 10),
-            itemsByDataType: [DataTypeCounts(dataType: "invoices", counts: ItemCounts(total: 100))]
+            itemsByDataType: [DataTypeCounts(dataType: "invoices", counts: ItemCounts(total: 100))],
+            topErrorGroups: [ErrorGroup(
+                groupId: "9f86d081884c7d65", fingerprint: "Invoice <id> total <num> does not match",
+                count: 4, exampleSyncIds: ["sync-0007"])]
         )),
         Vector("rate-one", GetDashboardResponse(totalSyncs: 1, successRate: 1)),
         Vector("rate-tiny", GetDashboardResponse(successRate: .leastNonzeroMagnitude)),

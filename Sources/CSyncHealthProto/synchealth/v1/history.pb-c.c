@@ -367,6 +367,96 @@ void   synchealth__v1__get_sync_config_request__free_unpacked
   assert(message->base.descriptor == &synchealth__v1__get_sync_config_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   synchealth__v1__config_change__init
+                     (Synchealth__V1__ConfigChange         *message)
+{
+  static const Synchealth__V1__ConfigChange init_value = SYNCHEALTH__V1__CONFIG_CHANGE__INIT;
+  *message = init_value;
+}
+size_t synchealth__v1__config_change__get_packed_size
+                     (const Synchealth__V1__ConfigChange *message)
+{
+  assert(message->base.descriptor == &synchealth__v1__config_change__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t synchealth__v1__config_change__pack
+                     (const Synchealth__V1__ConfigChange *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &synchealth__v1__config_change__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t synchealth__v1__config_change__pack_to_buffer
+                     (const Synchealth__V1__ConfigChange *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &synchealth__v1__config_change__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Synchealth__V1__ConfigChange *
+       synchealth__v1__config_change__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Synchealth__V1__ConfigChange *)
+     protobuf_c_message_unpack (&synchealth__v1__config_change__descriptor,
+                                allocator, len, data);
+}
+void   synchealth__v1__config_change__free_unpacked
+                     (Synchealth__V1__ConfigChange *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &synchealth__v1__config_change__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   synchealth__v1__config_diff__init
+                     (Synchealth__V1__ConfigDiff         *message)
+{
+  static const Synchealth__V1__ConfigDiff init_value = SYNCHEALTH__V1__CONFIG_DIFF__INIT;
+  *message = init_value;
+}
+size_t synchealth__v1__config_diff__get_packed_size
+                     (const Synchealth__V1__ConfigDiff *message)
+{
+  assert(message->base.descriptor == &synchealth__v1__config_diff__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t synchealth__v1__config_diff__pack
+                     (const Synchealth__V1__ConfigDiff *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &synchealth__v1__config_diff__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t synchealth__v1__config_diff__pack_to_buffer
+                     (const Synchealth__V1__ConfigDiff *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &synchealth__v1__config_diff__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Synchealth__V1__ConfigDiff *
+       synchealth__v1__config_diff__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Synchealth__V1__ConfigDiff *)
+     protobuf_c_message_unpack (&synchealth__v1__config_diff__descriptor,
+                                allocator, len, data);
+}
+void   synchealth__v1__config_diff__free_unpacked
+                     (Synchealth__V1__ConfigDiff *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &synchealth__v1__config_diff__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   synchealth__v1__get_sync_config_response__init
                      (Synchealth__V1__GetSyncConfigResponse         *message)
 {
@@ -862,6 +952,186 @@ void   synchealth__v1__list_company_syncs_response__free_unpacked
   assert(message->base.descriptor == &synchealth__v1__list_company_syncs_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   synchealth__v1__list_error_groups_request__init
+                     (Synchealth__V1__ListErrorGroupsRequest         *message)
+{
+  static const Synchealth__V1__ListErrorGroupsRequest init_value = SYNCHEALTH__V1__LIST_ERROR_GROUPS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t synchealth__v1__list_error_groups_request__get_packed_size
+                     (const Synchealth__V1__ListErrorGroupsRequest *message)
+{
+  assert(message->base.descriptor == &synchealth__v1__list_error_groups_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t synchealth__v1__list_error_groups_request__pack
+                     (const Synchealth__V1__ListErrorGroupsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &synchealth__v1__list_error_groups_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t synchealth__v1__list_error_groups_request__pack_to_buffer
+                     (const Synchealth__V1__ListErrorGroupsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &synchealth__v1__list_error_groups_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Synchealth__V1__ListErrorGroupsRequest *
+       synchealth__v1__list_error_groups_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Synchealth__V1__ListErrorGroupsRequest *)
+     protobuf_c_message_unpack (&synchealth__v1__list_error_groups_request__descriptor,
+                                allocator, len, data);
+}
+void   synchealth__v1__list_error_groups_request__free_unpacked
+                     (Synchealth__V1__ListErrorGroupsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &synchealth__v1__list_error_groups_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   synchealth__v1__platform_count__init
+                     (Synchealth__V1__PlatformCount         *message)
+{
+  static const Synchealth__V1__PlatformCount init_value = SYNCHEALTH__V1__PLATFORM_COUNT__INIT;
+  *message = init_value;
+}
+size_t synchealth__v1__platform_count__get_packed_size
+                     (const Synchealth__V1__PlatformCount *message)
+{
+  assert(message->base.descriptor == &synchealth__v1__platform_count__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t synchealth__v1__platform_count__pack
+                     (const Synchealth__V1__PlatformCount *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &synchealth__v1__platform_count__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t synchealth__v1__platform_count__pack_to_buffer
+                     (const Synchealth__V1__PlatformCount *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &synchealth__v1__platform_count__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Synchealth__V1__PlatformCount *
+       synchealth__v1__platform_count__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Synchealth__V1__PlatformCount *)
+     protobuf_c_message_unpack (&synchealth__v1__platform_count__descriptor,
+                                allocator, len, data);
+}
+void   synchealth__v1__platform_count__free_unpacked
+                     (Synchealth__V1__PlatformCount *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &synchealth__v1__platform_count__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   synchealth__v1__error_group__init
+                     (Synchealth__V1__ErrorGroup         *message)
+{
+  static const Synchealth__V1__ErrorGroup init_value = SYNCHEALTH__V1__ERROR_GROUP__INIT;
+  *message = init_value;
+}
+size_t synchealth__v1__error_group__get_packed_size
+                     (const Synchealth__V1__ErrorGroup *message)
+{
+  assert(message->base.descriptor == &synchealth__v1__error_group__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t synchealth__v1__error_group__pack
+                     (const Synchealth__V1__ErrorGroup *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &synchealth__v1__error_group__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t synchealth__v1__error_group__pack_to_buffer
+                     (const Synchealth__V1__ErrorGroup *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &synchealth__v1__error_group__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Synchealth__V1__ErrorGroup *
+       synchealth__v1__error_group__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Synchealth__V1__ErrorGroup *)
+     protobuf_c_message_unpack (&synchealth__v1__error_group__descriptor,
+                                allocator, len, data);
+}
+void   synchealth__v1__error_group__free_unpacked
+                     (Synchealth__V1__ErrorGroup *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &synchealth__v1__error_group__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   synchealth__v1__list_error_groups_response__init
+                     (Synchealth__V1__ListErrorGroupsResponse         *message)
+{
+  static const Synchealth__V1__ListErrorGroupsResponse init_value = SYNCHEALTH__V1__LIST_ERROR_GROUPS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t synchealth__v1__list_error_groups_response__get_packed_size
+                     (const Synchealth__V1__ListErrorGroupsResponse *message)
+{
+  assert(message->base.descriptor == &synchealth__v1__list_error_groups_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t synchealth__v1__list_error_groups_response__pack
+                     (const Synchealth__V1__ListErrorGroupsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &synchealth__v1__list_error_groups_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t synchealth__v1__list_error_groups_response__pack_to_buffer
+                     (const Synchealth__V1__ListErrorGroupsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &synchealth__v1__list_error_groups_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Synchealth__V1__ListErrorGroupsResponse *
+       synchealth__v1__list_error_groups_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Synchealth__V1__ListErrorGroupsResponse *)
+     protobuf_c_message_unpack (&synchealth__v1__list_error_groups_response__descriptor,
+                                allocator, len, data);
+}
+void   synchealth__v1__list_error_groups_response__free_unpacked
+                     (Synchealth__V1__ListErrorGroupsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &synchealth__v1__list_error_groups_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor synchealth__v1__count__field_descriptors[1] =
 {
   {
@@ -900,7 +1170,7 @@ const ProtobufCMessageDescriptor synchealth__v1__count__descriptor =
   (ProtobufCMessageInit) synchealth__v1__count__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor synchealth__v1__list_syncs_request__field_descriptors[14] =
+static const ProtobufCFieldDescriptor synchealth__v1__list_syncs_request__field_descriptors[15] =
 {
   {
     "search",
@@ -1070,10 +1340,23 @@ static const ProtobufCFieldDescriptor synchealth__v1__list_syncs_request__field_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "error_group_id",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ListSyncsRequest, error_group_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned synchealth__v1__list_syncs_request__field_indices_by_name[] = {
   5,   /* field[5] = categories */
   1,   /* field[1] = company_id */
+  14,   /* field[14] = error_group_id */
   13,   /* field[13] = include_total */
   10,   /* field[10] = order */
   11,   /* field[11] = page_size */
@@ -1090,7 +1373,7 @@ static const unsigned synchealth__v1__list_syncs_request__field_indices_by_name[
 static const ProtobufCIntRange synchealth__v1__list_syncs_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 14 }
+  { 0, 15 }
 };
 const ProtobufCMessageDescriptor synchealth__v1__list_syncs_request__descriptor =
 {
@@ -1100,7 +1383,7 @@ const ProtobufCMessageDescriptor synchealth__v1__list_syncs_request__descriptor 
   "Synchealth__V1__ListSyncsRequest",
   "synchealth.v1",
   sizeof(Synchealth__V1__ListSyncsRequest),
-  14,
+  15,
   synchealth__v1__list_syncs_request__field_descriptors,
   synchealth__v1__list_syncs_request__field_indices_by_name,
   1,  synchealth__v1__list_syncs_request__number_ranges,
@@ -1414,7 +1697,7 @@ const ProtobufCMessageDescriptor synchealth__v1__get_sync_response__descriptor =
   (ProtobufCMessageInit) synchealth__v1__get_sync_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor synchealth__v1__get_sync_config_request__field_descriptors[1] =
+static const ProtobufCFieldDescriptor synchealth__v1__get_sync_config_request__field_descriptors[2] =
 {
   {
     "sync_id",
@@ -1428,14 +1711,27 @@ static const ProtobufCFieldDescriptor synchealth__v1__get_sync_config_request__f
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "include_diff",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__GetSyncConfigRequest, include_diff),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned synchealth__v1__get_sync_config_request__field_indices_by_name[] = {
+  1,   /* field[1] = include_diff */
   0,   /* field[0] = sync_id */
 };
 static const ProtobufCIntRange synchealth__v1__get_sync_config_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor synchealth__v1__get_sync_config_request__descriptor =
 {
@@ -1445,14 +1741,207 @@ const ProtobufCMessageDescriptor synchealth__v1__get_sync_config_request__descri
   "Synchealth__V1__GetSyncConfigRequest",
   "synchealth.v1",
   sizeof(Synchealth__V1__GetSyncConfigRequest),
-  1,
+  2,
   synchealth__v1__get_sync_config_request__field_descriptors,
   synchealth__v1__get_sync_config_request__field_indices_by_name,
   1,  synchealth__v1__get_sync_config_request__number_ranges,
   (ProtobufCMessageInit) synchealth__v1__get_sync_config_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor synchealth__v1__get_sync_config_response__field_descriptors[1] =
+static const ProtobufCFieldDescriptor synchealth__v1__config_change__field_descriptors[4] =
+{
+  {
+    "path",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ConfigChange, path),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kind",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ConfigChange, kind),
+    &synchealth__v1__config_change_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "old_value",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ConfigChange, old_value),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "new_value",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ConfigChange, new_value),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned synchealth__v1__config_change__field_indices_by_name[] = {
+  1,   /* field[1] = kind */
+  3,   /* field[3] = new_value */
+  2,   /* field[2] = old_value */
+  0,   /* field[0] = path */
+};
+static const ProtobufCIntRange synchealth__v1__config_change__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor synchealth__v1__config_change__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "synchealth.v1.ConfigChange",
+  "ConfigChange",
+  "Synchealth__V1__ConfigChange",
+  "synchealth.v1",
+  sizeof(Synchealth__V1__ConfigChange),
+  4,
+  synchealth__v1__config_change__field_descriptors,
+  synchealth__v1__config_change__field_indices_by_name,
+  1,  synchealth__v1__config_change__number_ranges,
+  (ProtobufCMessageInit) synchealth__v1__config_change__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor synchealth__v1__config_diff__field_descriptors[7] =
+{
+  {
+    "state",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ConfigDiff, state),
+    &synchealth__v1__config_diff_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "baseline_sync_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ConfigDiff, baseline_sync_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "baseline_started_at_ms",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ConfigDiff, baseline_started_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "baseline_config_hash",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ConfigDiff, baseline_config_hash),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "changes",
+    5,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Synchealth__V1__ConfigDiff, n_changes),
+    offsetof(Synchealth__V1__ConfigDiff, changes),
+    &synchealth__v1__config_change__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "compared_as_text",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ConfigDiff, compared_as_text),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "truncated",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ConfigDiff, truncated),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned synchealth__v1__config_diff__field_indices_by_name[] = {
+  3,   /* field[3] = baseline_config_hash */
+  2,   /* field[2] = baseline_started_at_ms */
+  1,   /* field[1] = baseline_sync_id */
+  4,   /* field[4] = changes */
+  5,   /* field[5] = compared_as_text */
+  0,   /* field[0] = state */
+  6,   /* field[6] = truncated */
+};
+static const ProtobufCIntRange synchealth__v1__config_diff__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor synchealth__v1__config_diff__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "synchealth.v1.ConfigDiff",
+  "ConfigDiff",
+  "Synchealth__V1__ConfigDiff",
+  "synchealth.v1",
+  sizeof(Synchealth__V1__ConfigDiff),
+  7,
+  synchealth__v1__config_diff__field_descriptors,
+  synchealth__v1__config_diff__field_indices_by_name,
+  1,  synchealth__v1__config_diff__number_ranges,
+  (ProtobufCMessageInit) synchealth__v1__config_diff__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor synchealth__v1__get_sync_config_response__field_descriptors[2] =
 {
   {
     "config",
@@ -1466,14 +1955,27 @@ static const ProtobufCFieldDescriptor synchealth__v1__get_sync_config_response__
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "diff",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__GetSyncConfigResponse, diff),
+    &synchealth__v1__config_diff__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned synchealth__v1__get_sync_config_response__field_indices_by_name[] = {
   0,   /* field[0] = config */
+  1,   /* field[1] = diff */
 };
 static const ProtobufCIntRange synchealth__v1__get_sync_config_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor synchealth__v1__get_sync_config_response__descriptor =
 {
@@ -1483,7 +1985,7 @@ const ProtobufCMessageDescriptor synchealth__v1__get_sync_config_response__descr
   "Synchealth__V1__GetSyncConfigResponse",
   "synchealth.v1",
   sizeof(Synchealth__V1__GetSyncConfigResponse),
-  1,
+  2,
   synchealth__v1__get_sync_config_response__field_descriptors,
   synchealth__v1__get_sync_config_response__field_indices_by_name,
   1,  synchealth__v1__get_sync_config_response__number_ranges,
@@ -1965,7 +2467,7 @@ const ProtobufCMessageDescriptor synchealth__v1__daily_bucket__descriptor =
   (ProtobufCMessageInit) synchealth__v1__daily_bucket__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor synchealth__v1__get_dashboard_response__field_descriptors[7] =
+static const ProtobufCFieldDescriptor synchealth__v1__get_dashboard_response__field_descriptors[8] =
 {
   {
     "total_syncs",
@@ -2051,6 +2553,18 @@ static const ProtobufCFieldDescriptor synchealth__v1__get_dashboard_response__fi
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "top_error_groups",
+    8,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Synchealth__V1__GetDashboardResponse, n_top_error_groups),
+    offsetof(Synchealth__V1__GetDashboardResponse, top_error_groups),
+    &synchealth__v1__error_group__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned synchealth__v1__get_dashboard_response__field_indices_by_name[] = {
   1,   /* field[1] = by_category */
@@ -2059,12 +2573,13 @@ static const unsigned synchealth__v1__get_dashboard_response__field_indices_by_n
   5,   /* field[5] = items */
   6,   /* field[6] = items_by_data_type */
   3,   /* field[3] = success_rate */
+  7,   /* field[7] = top_error_groups */
   0,   /* field[0] = total_syncs */
 };
 static const ProtobufCIntRange synchealth__v1__get_dashboard_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor synchealth__v1__get_dashboard_response__descriptor =
 {
@@ -2074,7 +2589,7 @@ const ProtobufCMessageDescriptor synchealth__v1__get_dashboard_response__descrip
   "Synchealth__V1__GetDashboardResponse",
   "synchealth.v1",
   sizeof(Synchealth__V1__GetDashboardResponse),
-  7,
+  8,
   synchealth__v1__get_dashboard_response__field_descriptors,
   synchealth__v1__get_dashboard_response__field_indices_by_name,
   1,  synchealth__v1__get_dashboard_response__number_ranges,
@@ -2364,6 +2879,405 @@ const ProtobufCMessageDescriptor synchealth__v1__list_company_syncs_response__de
   (ProtobufCMessageInit) synchealth__v1__list_company_syncs_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor synchealth__v1__list_error_groups_request__field_descriptors[8] =
+{
+  {
+    "started_from_ms",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ListErrorGroupsRequest, started_from_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "started_to_ms",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ListErrorGroupsRequest, started_to_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "company_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ListErrorGroupsRequest, company_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "target_platform",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ListErrorGroupsRequest, target_platform),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "product",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ListErrorGroupsRequest, product),
+    &synchealth__v1__product__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "source_platform",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ListErrorGroupsRequest, source_platform),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page_size",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ListErrorGroupsRequest, page_size),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page_token",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ListErrorGroupsRequest, page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned synchealth__v1__list_error_groups_request__field_indices_by_name[] = {
+  2,   /* field[2] = company_id */
+  6,   /* field[6] = page_size */
+  7,   /* field[7] = page_token */
+  4,   /* field[4] = product */
+  5,   /* field[5] = source_platform */
+  0,   /* field[0] = started_from_ms */
+  1,   /* field[1] = started_to_ms */
+  3,   /* field[3] = target_platform */
+};
+static const ProtobufCIntRange synchealth__v1__list_error_groups_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 8 }
+};
+const ProtobufCMessageDescriptor synchealth__v1__list_error_groups_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "synchealth.v1.ListErrorGroupsRequest",
+  "ListErrorGroupsRequest",
+  "Synchealth__V1__ListErrorGroupsRequest",
+  "synchealth.v1",
+  sizeof(Synchealth__V1__ListErrorGroupsRequest),
+  8,
+  synchealth__v1__list_error_groups_request__field_descriptors,
+  synchealth__v1__list_error_groups_request__field_indices_by_name,
+  1,  synchealth__v1__list_error_groups_request__number_ranges,
+  (ProtobufCMessageInit) synchealth__v1__list_error_groups_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor synchealth__v1__platform_count__field_descriptors[2] =
+{
+  {
+    "platform",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__PlatformCount, platform),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "count",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__PlatformCount, count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned synchealth__v1__platform_count__field_indices_by_name[] = {
+  1,   /* field[1] = count */
+  0,   /* field[0] = platform */
+};
+static const ProtobufCIntRange synchealth__v1__platform_count__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor synchealth__v1__platform_count__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "synchealth.v1.PlatformCount",
+  "PlatformCount",
+  "Synchealth__V1__PlatformCount",
+  "synchealth.v1",
+  sizeof(Synchealth__V1__PlatformCount),
+  2,
+  synchealth__v1__platform_count__field_descriptors,
+  synchealth__v1__platform_count__field_indices_by_name,
+  1,  synchealth__v1__platform_count__number_ranges,
+  (ProtobufCMessageInit) synchealth__v1__platform_count__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor synchealth__v1__error_group__field_descriptors[11] =
+{
+  {
+    "group_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ErrorGroup, group_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "fingerprint",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ErrorGroup, fingerprint),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "count",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ErrorGroup, count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "first_seen_ms",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ErrorGroup, first_seen_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "last_seen_ms",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ErrorGroup, last_seen_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "companies_affected",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ErrorGroup, companies_affected),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "example_message",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ErrorGroup, example_message),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "example_sync_ids",
+    8,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Synchealth__V1__ErrorGroup, n_example_sync_ids),
+    offsetof(Synchealth__V1__ErrorGroup, example_sync_ids),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "syncs_affected",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ErrorGroup, syncs_affected),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "item_occurrences",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ErrorGroup, item_occurrences),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "top_target_platforms",
+    11,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Synchealth__V1__ErrorGroup, n_top_target_platforms),
+    offsetof(Synchealth__V1__ErrorGroup, top_target_platforms),
+    &synchealth__v1__platform_count__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned synchealth__v1__error_group__field_indices_by_name[] = {
+  5,   /* field[5] = companies_affected */
+  2,   /* field[2] = count */
+  6,   /* field[6] = example_message */
+  7,   /* field[7] = example_sync_ids */
+  1,   /* field[1] = fingerprint */
+  3,   /* field[3] = first_seen_ms */
+  0,   /* field[0] = group_id */
+  9,   /* field[9] = item_occurrences */
+  4,   /* field[4] = last_seen_ms */
+  8,   /* field[8] = syncs_affected */
+  10,   /* field[10] = top_target_platforms */
+};
+static const ProtobufCIntRange synchealth__v1__error_group__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 11 }
+};
+const ProtobufCMessageDescriptor synchealth__v1__error_group__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "synchealth.v1.ErrorGroup",
+  "ErrorGroup",
+  "Synchealth__V1__ErrorGroup",
+  "synchealth.v1",
+  sizeof(Synchealth__V1__ErrorGroup),
+  11,
+  synchealth__v1__error_group__field_descriptors,
+  synchealth__v1__error_group__field_indices_by_name,
+  1,  synchealth__v1__error_group__number_ranges,
+  (ProtobufCMessageInit) synchealth__v1__error_group__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor synchealth__v1__list_error_groups_response__field_descriptors[2] =
+{
+  {
+    "groups",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Synchealth__V1__ListErrorGroupsResponse, n_groups),
+    offsetof(Synchealth__V1__ListErrorGroupsResponse, groups),
+    &synchealth__v1__error_group__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "next_page_token",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Synchealth__V1__ListErrorGroupsResponse, next_page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned synchealth__v1__list_error_groups_response__field_indices_by_name[] = {
+  0,   /* field[0] = groups */
+  1,   /* field[1] = next_page_token */
+};
+static const ProtobufCIntRange synchealth__v1__list_error_groups_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor synchealth__v1__list_error_groups_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "synchealth.v1.ListErrorGroupsResponse",
+  "ListErrorGroupsResponse",
+  "Synchealth__V1__ListErrorGroupsResponse",
+  "synchealth.v1",
+  sizeof(Synchealth__V1__ListErrorGroupsResponse),
+  2,
+  synchealth__v1__list_error_groups_response__field_descriptors,
+  synchealth__v1__list_error_groups_response__field_indices_by_name,
+  1,  synchealth__v1__list_error_groups_response__number_ranges,
+  (ProtobufCMessageInit) synchealth__v1__list_error_groups_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCEnumValue synchealth__v1__sync_sort_field__enum_values_by_number[6] =
 {
   { "SYNC_SORT_FIELD_UNSPECIFIED", "SYNCHEALTH__V1__SYNC_SORT_FIELD__SYNC_SORT_FIELD_UNSPECIFIED", 0 },
@@ -2430,7 +3344,69 @@ const ProtobufCEnumDescriptor synchealth__v1__sort_order__descriptor =
   synchealth__v1__sort_order__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor synchealth__v1__sync_history__method_descriptors[6] =
+static const ProtobufCEnumValue synchealth__v1__config_change_kind__enum_values_by_number[4] =
+{
+  { "CONFIG_CHANGE_KIND_UNSPECIFIED", "SYNCHEALTH__V1__CONFIG_CHANGE_KIND__CONFIG_CHANGE_KIND_UNSPECIFIED", 0 },
+  { "CONFIG_CHANGE_KIND_ADDED", "SYNCHEALTH__V1__CONFIG_CHANGE_KIND__CONFIG_CHANGE_KIND_ADDED", 1 },
+  { "CONFIG_CHANGE_KIND_REMOVED", "SYNCHEALTH__V1__CONFIG_CHANGE_KIND__CONFIG_CHANGE_KIND_REMOVED", 2 },
+  { "CONFIG_CHANGE_KIND_CHANGED", "SYNCHEALTH__V1__CONFIG_CHANGE_KIND__CONFIG_CHANGE_KIND_CHANGED", 3 },
+};
+static const ProtobufCIntRange synchealth__v1__config_change_kind__value_ranges[] = {
+{0, 0},{0, 4}
+};
+static const ProtobufCEnumValueIndex synchealth__v1__config_change_kind__enum_values_by_name[4] =
+{
+  { "CONFIG_CHANGE_KIND_ADDED", 1 },
+  { "CONFIG_CHANGE_KIND_CHANGED", 3 },
+  { "CONFIG_CHANGE_KIND_REMOVED", 2 },
+  { "CONFIG_CHANGE_KIND_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor synchealth__v1__config_change_kind__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "synchealth.v1.ConfigChangeKind",
+  "ConfigChangeKind",
+  "Synchealth__V1__ConfigChangeKind",
+  "synchealth.v1",
+  4,
+  synchealth__v1__config_change_kind__enum_values_by_number,
+  4,
+  synchealth__v1__config_change_kind__enum_values_by_name,
+  1,
+  synchealth__v1__config_change_kind__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue synchealth__v1__config_diff_state__enum_values_by_number[3] =
+{
+  { "CONFIG_DIFF_STATE_UNSPECIFIED", "SYNCHEALTH__V1__CONFIG_DIFF_STATE__CONFIG_DIFF_STATE_UNSPECIFIED", 0 },
+  { "CONFIG_DIFF_STATE_COMPARED", "SYNCHEALTH__V1__CONFIG_DIFF_STATE__CONFIG_DIFF_STATE_COMPARED", 1 },
+  { "CONFIG_DIFF_STATE_NO_BASELINE", "SYNCHEALTH__V1__CONFIG_DIFF_STATE__CONFIG_DIFF_STATE_NO_BASELINE", 2 },
+};
+static const ProtobufCIntRange synchealth__v1__config_diff_state__value_ranges[] = {
+{0, 0},{0, 3}
+};
+static const ProtobufCEnumValueIndex synchealth__v1__config_diff_state__enum_values_by_name[3] =
+{
+  { "CONFIG_DIFF_STATE_COMPARED", 1 },
+  { "CONFIG_DIFF_STATE_NO_BASELINE", 2 },
+  { "CONFIG_DIFF_STATE_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor synchealth__v1__config_diff_state__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "synchealth.v1.ConfigDiffState",
+  "ConfigDiffState",
+  "Synchealth__V1__ConfigDiffState",
+  "synchealth.v1",
+  3,
+  synchealth__v1__config_diff_state__enum_values_by_number,
+  3,
+  synchealth__v1__config_diff_state__enum_values_by_name,
+  1,
+  synchealth__v1__config_diff_state__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCMethodDescriptor synchealth__v1__sync_history__method_descriptors[7] =
 {
   { "ListSyncs", &synchealth__v1__list_syncs_request__descriptor, &synchealth__v1__list_syncs_response__descriptor },
   { "GetSync", &synchealth__v1__get_sync_request__descriptor, &synchealth__v1__get_sync_response__descriptor },
@@ -2438,12 +3414,14 @@ static const ProtobufCMethodDescriptor synchealth__v1__sync_history__method_desc
   { "ListPushItems", &synchealth__v1__list_push_items_request__descriptor, &synchealth__v1__list_push_items_response__descriptor },
   { "GetDashboard", &synchealth__v1__get_dashboard_request__descriptor, &synchealth__v1__get_dashboard_response__descriptor },
   { "ListCompanySyncs", &synchealth__v1__list_company_syncs_request__descriptor, &synchealth__v1__list_company_syncs_response__descriptor },
+  { "ListErrorGroups", &synchealth__v1__list_error_groups_request__descriptor, &synchealth__v1__list_error_groups_response__descriptor },
 };
 const unsigned synchealth__v1__sync_history__method_indices_by_name[] = {
   4,        /* GetDashboard */
   1,        /* GetSync */
   2,        /* GetSyncConfig */
   5,        /* ListCompanySyncs */
+  6,        /* ListErrorGroups */
   3,        /* ListPushItems */
   0         /* ListSyncs */
 };
@@ -2454,7 +3432,7 @@ const ProtobufCServiceDescriptor synchealth__v1__sync_history__descriptor =
   "SyncHistory",
   "Synchealth__V1__SyncHistory",
   "synchealth.v1",
-  6,
+  7,
   synchealth__v1__sync_history__method_descriptors,
   synchealth__v1__sync_history__method_indices_by_name
 };
@@ -2505,6 +3483,14 @@ void synchealth__v1__sync_history__list_company_syncs(ProtobufCService *service,
 {
   assert(service->descriptor == &synchealth__v1__sync_history__descriptor);
   service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void synchealth__v1__sync_history__list_error_groups(ProtobufCService *service,
+                                                     const Synchealth__V1__ListErrorGroupsRequest *input,
+                                                     Synchealth__V1__ListErrorGroupsResponse_Closure closure,
+                                                     void *closure_data)
+{
+  assert(service->descriptor == &synchealth__v1__sync_history__descriptor);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void synchealth__v1__sync_history__init (Synchealth__V1__SyncHistory_Service *service,
                                          Synchealth__V1__SyncHistory_ServiceDestroy destroy)

@@ -24,6 +24,8 @@ typedef struct Synchealth__V1__DataTypeCounts Synchealth__V1__DataTypeCounts;
 typedef struct Synchealth__V1__RetrySummary Synchealth__V1__RetrySummary;
 typedef struct Synchealth__V1__GetSyncResponse Synchealth__V1__GetSyncResponse;
 typedef struct Synchealth__V1__GetSyncConfigRequest Synchealth__V1__GetSyncConfigRequest;
+typedef struct Synchealth__V1__ConfigChange Synchealth__V1__ConfigChange;
+typedef struct Synchealth__V1__ConfigDiff Synchealth__V1__ConfigDiff;
 typedef struct Synchealth__V1__GetSyncConfigResponse Synchealth__V1__GetSyncConfigResponse;
 typedef struct Synchealth__V1__ListPushItemsRequest Synchealth__V1__ListPushItemsRequest;
 typedef struct Synchealth__V1__ListPushItemsResponse Synchealth__V1__ListPushItemsResponse;
@@ -35,6 +37,10 @@ typedef struct Synchealth__V1__GetDashboardResponse Synchealth__V1__GetDashboard
 typedef struct Synchealth__V1__ListCompanySyncsRequest Synchealth__V1__ListCompanySyncsRequest;
 typedef struct Synchealth__V1__CompanySync Synchealth__V1__CompanySync;
 typedef struct Synchealth__V1__ListCompanySyncsResponse Synchealth__V1__ListCompanySyncsResponse;
+typedef struct Synchealth__V1__ListErrorGroupsRequest Synchealth__V1__ListErrorGroupsRequest;
+typedef struct Synchealth__V1__PlatformCount Synchealth__V1__PlatformCount;
+typedef struct Synchealth__V1__ErrorGroup Synchealth__V1__ErrorGroup;
+typedef struct Synchealth__V1__ListErrorGroupsResponse Synchealth__V1__ListErrorGroupsResponse;
 
 
 /* --- enums --- */
@@ -66,6 +72,35 @@ typedef enum _Synchealth__V1__SortOrder {
   SYNCHEALTH__V1__SORT_ORDER__SORT_ORDER_DESCENDING = 2
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(SYNCHEALTH__V1__SORT_ORDER)
 } Synchealth__V1__SortOrder;
+typedef enum _Synchealth__V1__ConfigChangeKind {
+  SYNCHEALTH__V1__CONFIG_CHANGE_KIND__CONFIG_CHANGE_KIND_UNSPECIFIED = 0,
+  /*
+   * Present in this sync's configuration, absent from the baseline.
+   */
+  SYNCHEALTH__V1__CONFIG_CHANGE_KIND__CONFIG_CHANGE_KIND_ADDED = 1,
+  /*
+   * Present in the baseline, absent from this sync's configuration.
+   */
+  SYNCHEALTH__V1__CONFIG_CHANGE_KIND__CONFIG_CHANGE_KIND_REMOVED = 2,
+  SYNCHEALTH__V1__CONFIG_CHANGE_KIND__CONFIG_CHANGE_KIND_CHANGED = 3
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(SYNCHEALTH__V1__CONFIG_CHANGE_KIND)
+} Synchealth__V1__ConfigChangeKind;
+typedef enum _Synchealth__V1__ConfigDiffState {
+  /*
+   * Not asked for.
+   */
+  SYNCHEALTH__V1__CONFIG_DIFF_STATE__CONFIG_DIFF_STATE_UNSPECIFIED = 0,
+  /*
+   * Compared with the baseline; no changes means the same configuration.
+   */
+  SYNCHEALTH__V1__CONFIG_DIFF_STATE__CONFIG_DIFF_STATE_COMPARED = 1,
+  /*
+   * The company has no earlier successful sync of the same product with a
+   * recorded configuration: there is nothing to compare with.
+   */
+  SYNCHEALTH__V1__CONFIG_DIFF_STATE__CONFIG_DIFF_STATE_NO_BASELINE = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(SYNCHEALTH__V1__CONFIG_DIFF_STATE)
+} Synchealth__V1__ConfigDiffState;
 
 /* --- messages --- */
 
@@ -117,10 +152,15 @@ struct  Synchealth__V1__ListSyncsRequest
    */
   char *page_token;
   protobuf_c_boolean include_total;
+  /*
+   * Only syncs with an error standing in this group (ErrorGroup.group_id);
+   * empty = all.
+   */
+  char *error_group_id;
 };
 #define SYNCHEALTH__V1__LIST_SYNCS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&synchealth__v1__list_syncs_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0,NULL, 0,NULL, SYNCHEALTH__V1__PRODUCT__PRODUCT_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, SYNCHEALTH__V1__SYNC_SORT_FIELD__SYNC_SORT_FIELD_UNSPECIFIED, SYNCHEALTH__V1__SORT_ORDER__SORT_ORDER_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0,NULL, 0,NULL, SYNCHEALTH__V1__PRODUCT__PRODUCT_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, SYNCHEALTH__V1__SYNC_SORT_FIELD__SYNC_SORT_FIELD_UNSPECIFIED, SYNCHEALTH__V1__SORT_ORDER__SORT_ORDER_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Synchealth__V1__ListSyncsResponse
@@ -206,20 +246,91 @@ struct  Synchealth__V1__GetSyncConfigRequest
 {
   ProtobufCMessage base;
   char *sync_id;
+  /*
+   * Also compare the configuration with the baseline: the one of the
+   * company's last successful sync before this one (see ConfigDiff).
+   */
+  protobuf_c_boolean include_diff;
 };
 #define SYNCHEALTH__V1__GET_SYNC_CONFIG_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&synchealth__v1__get_sync_config_request__descriptor) \
-    , (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * One difference between the baseline configuration and this sync's.
+ */
+struct  Synchealth__V1__ConfigChange
+{
+  ProtobufCMessage base;
+  /*
+   * JSONPath of the value: "$" is the whole document, "$.mappings.tax[2]"
+   * an element, $["odd key"] a key that is not an identifier.
+   */
+  char *path;
+  Synchealth__V1__ConfigChangeKind kind;
+  /*
+   * The values as compact JSON text ("31.20", "\"EUR\"", "{\"a\":1}"), or
+   * the documents' text when they were compared as text. Empty for the side
+   * that does not exist. Cut at 1024 bytes, ending in "…" when cut.
+   */
+  char *old_value;
+  char *new_value;
+};
+#define SYNCHEALTH__V1__CONFIG_CHANGE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&synchealth__v1__config_change__descriptor) \
+    , (char *)protobuf_c_empty_string, SYNCHEALTH__V1__CONFIG_CHANGE_KIND__CONFIG_CHANGE_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * This sync's configuration against the baseline: the configuration of the
+ * company's last successful sync (status category success) of the same
+ * product that started before this one and has a configuration recorded.
+ * JSON documents are compared value by value (objects by key, arrays by
+ * index); anything else as whole text.
+ */
+struct  Synchealth__V1__ConfigDiff
+{
+  ProtobufCMessage base;
+  Synchealth__V1__ConfigDiffState state;
+  char *baseline_sync_id;
+  int64_t baseline_started_at_ms;
+  /*
+   * SHA-256 (hex) of the baseline document; equal to this sync's hash
+   * exactly when there are no changes.
+   */
+  char *baseline_config_hash;
+  /*
+   * Ordered by path (object keys in byte order, array elements by index).
+   */
+  size_t n_changes;
+  Synchealth__V1__ConfigChange **changes;
+  /*
+   * True when the documents were not both JSON and were compared as text.
+   */
+  protobuf_c_boolean compared_as_text;
+  /*
+   * True when there were more than 500 changes; changes holds the first 500.
+   */
+  protobuf_c_boolean truncated;
+};
+#define SYNCHEALTH__V1__CONFIG_DIFF__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&synchealth__v1__config_diff__descriptor) \
+    , SYNCHEALTH__V1__CONFIG_DIFF_STATE__CONFIG_DIFF_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0,NULL, 0, 0 }
 
 
 struct  Synchealth__V1__GetSyncConfigResponse
 {
   ProtobufCMessage base;
   Synchealth__V1__SyncConfig *config;
+  /*
+   * Present when include_diff was set.
+   */
+  Synchealth__V1__ConfigDiff *diff;
 };
 #define SYNCHEALTH__V1__GET_SYNC_CONFIG_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&synchealth__v1__get_sync_config_response__descriptor) \
-    , NULL }
+    , NULL, NULL }
 
 
 struct  Synchealth__V1__ListPushItemsRequest
@@ -339,10 +450,16 @@ struct  Synchealth__V1__GetDashboardResponse
   Synchealth__V1__ItemCounts *items;
   size_t n_items_by_data_type;
   Synchealth__V1__DataTypeCounts **items_by_data_type;
+  /*
+   * The five error groups with the most occurrences in the range and
+   * filters, as ListErrorGroups would list them first.
+   */
+  size_t n_top_error_groups;
+  Synchealth__V1__ErrorGroup **top_error_groups;
 };
 #define SYNCHEALTH__V1__GET_DASHBOARD_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&synchealth__v1__get_dashboard_response__descriptor) \
-    , 0, 0,NULL, 0,NULL, 0, 0,NULL, NULL, 0,NULL }
+    , 0, 0,NULL, 0,NULL, 0, 0,NULL, NULL, 0,NULL, 0,NULL }
 
 
 struct  Synchealth__V1__ListCompanySyncsRequest
@@ -398,6 +515,116 @@ struct  Synchealth__V1__ListCompanySyncsResponse
 };
 #define SYNCHEALTH__V1__LIST_COMPANY_SYNCS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&synchealth__v1__list_company_syncs_response__descriptor) \
+    , 0,NULL, (char *)protobuf_c_empty_string }
+
+
+struct  Synchealth__V1__ListErrorGroupsRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Start time of the syncs the errors belong to: from inclusive, to
+   * exclusive. Required; at most 400 days.
+   */
+  int64_t started_from_ms;
+  int64_t started_to_ms;
+  char *company_id;
+  char *target_platform;
+  Synchealth__V1__Product product;
+  char *source_platform;
+  /*
+   * Default 50, at most 500.
+   */
+  int32_t page_size;
+  /*
+   * Opaque token from a previous response; the other fields must be the
+   * same as in the call that returned it.
+   */
+  char *page_token;
+};
+#define SYNCHEALTH__V1__LIST_ERROR_GROUPS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&synchealth__v1__list_error_groups_request__descriptor) \
+    , 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, SYNCHEALTH__V1__PRODUCT__PRODUCT_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+
+
+struct  Synchealth__V1__PlatformCount
+{
+  ProtobufCMessage base;
+  char *platform;
+  int64_t count;
+};
+#define SYNCHEALTH__V1__PLATFORM_COUNT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&synchealth__v1__platform_count__descriptor) \
+    , (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * Errors that share a fingerprint: the same message once ids, numbers,
+ * amounts, dates, e-mail addresses and quoted values are taken out. An
+ * occurrence is one error message of a sync or one push item whose current
+ * status is FAILED or TIMED_OUT; an item fixed by a retry leaves its group.
+ * Occurrences are dated by the start time of their sync.
+ */
+struct  Synchealth__V1__ErrorGroup
+{
+  ProtobufCMessage base;
+  /*
+   * 16 hex digits: the start of the fingerprint's SHA-256. Stable.
+   */
+  char *group_id;
+  /*
+   * The normalized message, e.g. "Invoice <id> total <num> does not match".
+   */
+  char *fingerprint;
+  /*
+   * Occurrences in the range.
+   */
+  int64_t count;
+  /*
+   * Start time of the earliest and the latest sync with an occurrence.
+   */
+  int64_t first_seen_ms;
+  int64_t last_seen_ms;
+  int64_t companies_affected;
+  /*
+   * The first message recorded with this fingerprint.
+   */
+  char *example_message;
+  /*
+   * The latest syncs with an occurrence, newest first; at most five.
+   */
+  size_t n_example_sync_ids;
+  char **example_sync_ids;
+  int64_t syncs_affected;
+  /*
+   * Occurrences that are push items (the rest are sync error messages).
+   */
+  int64_t item_occurrences;
+  /*
+   * Target platforms with the most occurrences, most first; at most three.
+   */
+  size_t n_top_target_platforms;
+  Synchealth__V1__PlatformCount **top_target_platforms;
+};
+#define SYNCHEALTH__V1__ERROR_GROUP__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&synchealth__v1__error_group__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, 0, (char *)protobuf_c_empty_string, 0,NULL, 0, 0, 0,NULL }
+
+
+struct  Synchealth__V1__ListErrorGroupsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * Most occurrences first, then by group_id.
+   */
+  size_t n_groups;
+  Synchealth__V1__ErrorGroup **groups;
+  /*
+   * Empty on the last page.
+   */
+  char *next_page_token;
+};
+#define SYNCHEALTH__V1__LIST_ERROR_GROUPS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&synchealth__v1__list_error_groups_response__descriptor) \
     , 0,NULL, (char *)protobuf_c_empty_string }
 
 
@@ -552,6 +779,44 @@ Synchealth__V1__GetSyncConfigRequest *
                       const uint8_t       *data);
 void   synchealth__v1__get_sync_config_request__free_unpacked
                      (Synchealth__V1__GetSyncConfigRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Synchealth__V1__ConfigChange methods */
+void   synchealth__v1__config_change__init
+                     (Synchealth__V1__ConfigChange         *message);
+size_t synchealth__v1__config_change__get_packed_size
+                     (const Synchealth__V1__ConfigChange   *message);
+size_t synchealth__v1__config_change__pack
+                     (const Synchealth__V1__ConfigChange   *message,
+                      uint8_t             *out);
+size_t synchealth__v1__config_change__pack_to_buffer
+                     (const Synchealth__V1__ConfigChange   *message,
+                      ProtobufCBuffer     *buffer);
+Synchealth__V1__ConfigChange *
+       synchealth__v1__config_change__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   synchealth__v1__config_change__free_unpacked
+                     (Synchealth__V1__ConfigChange *message,
+                      ProtobufCAllocator *allocator);
+/* Synchealth__V1__ConfigDiff methods */
+void   synchealth__v1__config_diff__init
+                     (Synchealth__V1__ConfigDiff         *message);
+size_t synchealth__v1__config_diff__get_packed_size
+                     (const Synchealth__V1__ConfigDiff   *message);
+size_t synchealth__v1__config_diff__pack
+                     (const Synchealth__V1__ConfigDiff   *message,
+                      uint8_t             *out);
+size_t synchealth__v1__config_diff__pack_to_buffer
+                     (const Synchealth__V1__ConfigDiff   *message,
+                      ProtobufCBuffer     *buffer);
+Synchealth__V1__ConfigDiff *
+       synchealth__v1__config_diff__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   synchealth__v1__config_diff__free_unpacked
+                     (Synchealth__V1__ConfigDiff *message,
                       ProtobufCAllocator *allocator);
 /* Synchealth__V1__GetSyncConfigResponse methods */
 void   synchealth__v1__get_sync_config_response__init
@@ -762,6 +1027,82 @@ Synchealth__V1__ListCompanySyncsResponse *
 void   synchealth__v1__list_company_syncs_response__free_unpacked
                      (Synchealth__V1__ListCompanySyncsResponse *message,
                       ProtobufCAllocator *allocator);
+/* Synchealth__V1__ListErrorGroupsRequest methods */
+void   synchealth__v1__list_error_groups_request__init
+                     (Synchealth__V1__ListErrorGroupsRequest         *message);
+size_t synchealth__v1__list_error_groups_request__get_packed_size
+                     (const Synchealth__V1__ListErrorGroupsRequest   *message);
+size_t synchealth__v1__list_error_groups_request__pack
+                     (const Synchealth__V1__ListErrorGroupsRequest   *message,
+                      uint8_t             *out);
+size_t synchealth__v1__list_error_groups_request__pack_to_buffer
+                     (const Synchealth__V1__ListErrorGroupsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Synchealth__V1__ListErrorGroupsRequest *
+       synchealth__v1__list_error_groups_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   synchealth__v1__list_error_groups_request__free_unpacked
+                     (Synchealth__V1__ListErrorGroupsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Synchealth__V1__PlatformCount methods */
+void   synchealth__v1__platform_count__init
+                     (Synchealth__V1__PlatformCount         *message);
+size_t synchealth__v1__platform_count__get_packed_size
+                     (const Synchealth__V1__PlatformCount   *message);
+size_t synchealth__v1__platform_count__pack
+                     (const Synchealth__V1__PlatformCount   *message,
+                      uint8_t             *out);
+size_t synchealth__v1__platform_count__pack_to_buffer
+                     (const Synchealth__V1__PlatformCount   *message,
+                      ProtobufCBuffer     *buffer);
+Synchealth__V1__PlatformCount *
+       synchealth__v1__platform_count__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   synchealth__v1__platform_count__free_unpacked
+                     (Synchealth__V1__PlatformCount *message,
+                      ProtobufCAllocator *allocator);
+/* Synchealth__V1__ErrorGroup methods */
+void   synchealth__v1__error_group__init
+                     (Synchealth__V1__ErrorGroup         *message);
+size_t synchealth__v1__error_group__get_packed_size
+                     (const Synchealth__V1__ErrorGroup   *message);
+size_t synchealth__v1__error_group__pack
+                     (const Synchealth__V1__ErrorGroup   *message,
+                      uint8_t             *out);
+size_t synchealth__v1__error_group__pack_to_buffer
+                     (const Synchealth__V1__ErrorGroup   *message,
+                      ProtobufCBuffer     *buffer);
+Synchealth__V1__ErrorGroup *
+       synchealth__v1__error_group__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   synchealth__v1__error_group__free_unpacked
+                     (Synchealth__V1__ErrorGroup *message,
+                      ProtobufCAllocator *allocator);
+/* Synchealth__V1__ListErrorGroupsResponse methods */
+void   synchealth__v1__list_error_groups_response__init
+                     (Synchealth__V1__ListErrorGroupsResponse         *message);
+size_t synchealth__v1__list_error_groups_response__get_packed_size
+                     (const Synchealth__V1__ListErrorGroupsResponse   *message);
+size_t synchealth__v1__list_error_groups_response__pack
+                     (const Synchealth__V1__ListErrorGroupsResponse   *message,
+                      uint8_t             *out);
+size_t synchealth__v1__list_error_groups_response__pack_to_buffer
+                     (const Synchealth__V1__ListErrorGroupsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Synchealth__V1__ListErrorGroupsResponse *
+       synchealth__v1__list_error_groups_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   synchealth__v1__list_error_groups_response__free_unpacked
+                     (Synchealth__V1__ListErrorGroupsResponse *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Synchealth__V1__Count_Closure)
@@ -787,6 +1128,12 @@ typedef void (*Synchealth__V1__GetSyncResponse_Closure)
                   void *closure_data);
 typedef void (*Synchealth__V1__GetSyncConfigRequest_Closure)
                  (const Synchealth__V1__GetSyncConfigRequest *message,
+                  void *closure_data);
+typedef void (*Synchealth__V1__ConfigChange_Closure)
+                 (const Synchealth__V1__ConfigChange *message,
+                  void *closure_data);
+typedef void (*Synchealth__V1__ConfigDiff_Closure)
+                 (const Synchealth__V1__ConfigDiff *message,
                   void *closure_data);
 typedef void (*Synchealth__V1__GetSyncConfigResponse_Closure)
                  (const Synchealth__V1__GetSyncConfigResponse *message,
@@ -821,6 +1168,18 @@ typedef void (*Synchealth__V1__CompanySync_Closure)
 typedef void (*Synchealth__V1__ListCompanySyncsResponse_Closure)
                  (const Synchealth__V1__ListCompanySyncsResponse *message,
                   void *closure_data);
+typedef void (*Synchealth__V1__ListErrorGroupsRequest_Closure)
+                 (const Synchealth__V1__ListErrorGroupsRequest *message,
+                  void *closure_data);
+typedef void (*Synchealth__V1__PlatformCount_Closure)
+                 (const Synchealth__V1__PlatformCount *message,
+                  void *closure_data);
+typedef void (*Synchealth__V1__ErrorGroup_Closure)
+                 (const Synchealth__V1__ErrorGroup *message,
+                  void *closure_data);
+typedef void (*Synchealth__V1__ListErrorGroupsResponse_Closure)
+                 (const Synchealth__V1__ListErrorGroupsResponse *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -852,6 +1211,10 @@ struct Synchealth__V1__SyncHistory_Service
                              const Synchealth__V1__ListCompanySyncsRequest *input,
                              Synchealth__V1__ListCompanySyncsResponse_Closure closure,
                              void *closure_data);
+  void (*list_error_groups)(Synchealth__V1__SyncHistory_Service *service,
+                            const Synchealth__V1__ListErrorGroupsRequest *input,
+                            Synchealth__V1__ListErrorGroupsResponse_Closure closure,
+                            void *closure_data);
 };
 typedef void (*Synchealth__V1__SyncHistory_ServiceDestroy)(Synchealth__V1__SyncHistory_Service *);
 void synchealth__v1__sync_history__init (Synchealth__V1__SyncHistory_Service *service,
@@ -865,7 +1228,8 @@ void synchealth__v1__sync_history__init (Synchealth__V1__SyncHistory_Service *se
       function_prefix__ ## get_sync_config,\
       function_prefix__ ## list_push_items,\
       function_prefix__ ## get_dashboard,\
-      function_prefix__ ## list_company_syncs  }
+      function_prefix__ ## list_company_syncs,\
+      function_prefix__ ## list_error_groups  }
 void synchealth__v1__sync_history__list_syncs(ProtobufCService *service,
                                               const Synchealth__V1__ListSyncsRequest *input,
                                               Synchealth__V1__ListSyncsResponse_Closure closure,
@@ -890,11 +1254,17 @@ void synchealth__v1__sync_history__list_company_syncs(ProtobufCService *service,
                                                       const Synchealth__V1__ListCompanySyncsRequest *input,
                                                       Synchealth__V1__ListCompanySyncsResponse_Closure closure,
                                                       void *closure_data);
+void synchealth__v1__sync_history__list_error_groups(ProtobufCService *service,
+                                                     const Synchealth__V1__ListErrorGroupsRequest *input,
+                                                     Synchealth__V1__ListErrorGroupsResponse_Closure closure,
+                                                     void *closure_data);
 
 /* --- descriptors --- */
 
 extern const ProtobufCEnumDescriptor    synchealth__v1__sync_sort_field__descriptor;
 extern const ProtobufCEnumDescriptor    synchealth__v1__sort_order__descriptor;
+extern const ProtobufCEnumDescriptor    synchealth__v1__config_change_kind__descriptor;
+extern const ProtobufCEnumDescriptor    synchealth__v1__config_diff_state__descriptor;
 extern const ProtobufCMessageDescriptor synchealth__v1__count__descriptor;
 extern const ProtobufCMessageDescriptor synchealth__v1__list_syncs_request__descriptor;
 extern const ProtobufCMessageDescriptor synchealth__v1__list_syncs_response__descriptor;
@@ -903,6 +1273,8 @@ extern const ProtobufCMessageDescriptor synchealth__v1__data_type_counts__descri
 extern const ProtobufCMessageDescriptor synchealth__v1__retry_summary__descriptor;
 extern const ProtobufCMessageDescriptor synchealth__v1__get_sync_response__descriptor;
 extern const ProtobufCMessageDescriptor synchealth__v1__get_sync_config_request__descriptor;
+extern const ProtobufCMessageDescriptor synchealth__v1__config_change__descriptor;
+extern const ProtobufCMessageDescriptor synchealth__v1__config_diff__descriptor;
 extern const ProtobufCMessageDescriptor synchealth__v1__get_sync_config_response__descriptor;
 extern const ProtobufCMessageDescriptor synchealth__v1__list_push_items_request__descriptor;
 extern const ProtobufCMessageDescriptor synchealth__v1__list_push_items_response__descriptor;
@@ -914,6 +1286,10 @@ extern const ProtobufCMessageDescriptor synchealth__v1__get_dashboard_response__
 extern const ProtobufCMessageDescriptor synchealth__v1__list_company_syncs_request__descriptor;
 extern const ProtobufCMessageDescriptor synchealth__v1__company_sync__descriptor;
 extern const ProtobufCMessageDescriptor synchealth__v1__list_company_syncs_response__descriptor;
+extern const ProtobufCMessageDescriptor synchealth__v1__list_error_groups_request__descriptor;
+extern const ProtobufCMessageDescriptor synchealth__v1__platform_count__descriptor;
+extern const ProtobufCMessageDescriptor synchealth__v1__error_group__descriptor;
+extern const ProtobufCMessageDescriptor synchealth__v1__list_error_groups_response__descriptor;
 extern const ProtobufCServiceDescriptor synchealth__v1__sync_history__descriptor;
 
 PROTOBUF_C__END_DECLS

@@ -1,0 +1,25 @@
+/// Random identifiers of retry jobs, attempts and leases. Not secrets, but
+/// unguessable enough that two never collide.
+enum RetryIdentifiers {
+    /// "rj_" and 24 hex digits.
+    static func jobId() -> String { "rj_" + randomHex(bytes: 12) }
+
+    /// "rk_" and 32 hex digits: the idempotency key of a new retry attempt.
+    static func attemptKey() -> String { "rk_" + randomHex(bytes: 16) }
+
+    /// 8 hex digits that make one lease's owner string unique.
+    static func leaseToken() -> String { randomHex(bytes: 4) }
+
+    static func randomHex(bytes count: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(count * 2)
+        for _ in 0..<count {
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
