@@ -120,7 +120,7 @@ let package = Package(
         .target(
             name: "SyncHealthBench",
             dependencies: [
-                "SyncHealthClient", "SyncHealthStorage", "SyncHealthWire", "CSQLite",
+                "SyncHealthClient", "SyncHealthStorage", "SyncHealthWire", "SyncHealthRetry", "CSQLite",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: strict

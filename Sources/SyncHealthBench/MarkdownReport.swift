@@ -79,6 +79,7 @@ public enum MarkdownReport {
             }
             out += line + "\n"
         }
+        out += retryTable(r)
         let errors = r.rows.values.flatMap { $0 }.reduce(0) { $0 + $1.load.errors }
         out += "\nFailed calls in all rows: \(errors). Units are items for the write rows, calls otherwise. "
         out += "Server CPU per call = synchealthd user+system CPU during the row / calls (includes the warm-up calls).\n\n"
@@ -91,6 +92,21 @@ public enum MarkdownReport {
         out += "**Memory**: server RSS with \(o.idleConnections) idle connections open on the \(r.spec.syncs)-sync data set "
         out += "\(spread(rss) { String(format: "%.0f MiB", $0 / 1_048_576) }); peak RSS (VmHWM) over all rows "
         out += String(format: "%.0f MiB.\n\n", Double(r.peakRSS) / 1_048_576)
+        return out
+    }
+
+    static func retryTable(_ r: SuiteResults) -> String {
+        guard !r.retry.isEmpty else { return "" }
+        var out = "\n| retry executor (in process, sandbox connector) | items | items/s |\n|---|---|---|\n"
+        let fast = r.retry["no-latency"] ?? []
+        if let first = fast.first {
+            out += "| no latency, \(first.workers) workers, per-platform limit \(first.perPlatformLimit) (the defaults) | \(first.items) | \(spread(fast.map(\.itemsPerSecond)) { String(format: "%.0f", $0) }) |\n"
+        }
+        for c in r.options.retryConcurrencyList {
+            let points = r.retry["latency-c\(c)"] ?? []
+            guard let first = points.first else { continue }
+            out += "| \(first.latencyMs) ms latency, \(c) workers, per-platform limit \(first.perPlatformLimit) | \(first.items) | \(spread(points.map(\.itemsPerSecond)) { String(format: "%.0f", $0) }) |\n"
+        }
         return out
     }
 
@@ -111,8 +127,14 @@ public enum MarkdownReport {
         out += "| ListSyncs, page \(r.deepPage) through the cursor | within 2x of page 1 | \(String(format: "%.2fx", deepRatio)) (p50 \(us(p50(r, .listPageDeep))) vs \(us(p50(r, .listPage1)))) | \(verdict(known(deepRatio).map { _ in deepRatio <= 2 })) |\n"
         out += "| GetDashboard, 30 days, all companies, \(r.spec.syncs) syncs | p99 under 5 ms | p99 \(us(dashP99)) | \(verdict(known(dashP99).map { _ in dashP99 < 5_000_000 })) |\n"
         out += "| RecordPushItems, batches of \(r.options.batchSize) | at least 100,000 items/s | \(String(format: "%.0f", items)) items/s | \(verdict(known(items).map { _ in items >= 100_000 })) |\n"
-        out += "| Retry executor, sandbox connector with no latency | at least 5,000 items/s | not measured | see notes |\n"
-        out += "| Retry executor, sandbox with 50 ms latency | grows with concurrency up to the per-platform limit | not measured | see notes |\n"
+        let retryFast = median((r.retry["no-latency"] ?? []).map(\.itemsPerSecond))
+        out += "| Retry executor, sandbox connector with no latency | at least 5,000 items/s | \(String(format: "%.0f", retryFast)) items/s | \(verdict(known(retryFast).map { _ in retryFast >= 5_000 })) |\n"
+        let curve = r.options.retryConcurrencyList.map { c in (c, median((r.retry["latency-c\(c)"] ?? []).map(\.itemsPerSecond))) }
+        let limit = r.options.retryPlatformLimit
+        let below = curve.filter { $0.0 <= limit }.map(\.1)
+        let grows = curve.allSatisfy { !$0.1.isNaN } && !below.isEmpty ? zip(below, below.dropFirst()).allSatisfy { $1 > $0 * 1.5 } : nil
+        let text = curve.map { "\($0.0): \(String(format: "%.0f", $0.1))" }.joined(separator: ", ")
+        out += "| Retry executor, sandbox with \(r.options.retryLatencyMs) ms latency | throughput grows with concurrency up to the per-platform limit | workers: items/s = \(text) (limit \(limit)) | \(verdict(grows)) |\n"
         out += "| Server RSS, \(r.spec.syncs) syncs loaded, \(r.options.idleConnections) idle connections | under 200 MB | \(String(format: "%.0f MB", rss / 1_000_000)) | \(verdict(known(rss).map { _ in rss < 200_000_000 })) |\n\n"
         return out
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SyncHealthClient
+import SyncHealthRetry
 import SyncHealthStorage
 import SyncHealthWire
 
@@ -73,7 +74,30 @@ public enum Suite {
         results.peakRSS = server.stats?.peakResidentBytes ?? 0
         server.stop()
         try await measureIngest(into: &results, options: options, log: log)
+        try measureRetry(into: &results, options: options, log: log)
         return results
+    }
+
+    /// The retry executor in process against the sandbox connector, once per run.
+    private static func measureRetry(into results: inout SuiteResults, options: SuiteOptions, log: (String) -> Void) throws {
+        guard options.retryItems > 0 else { return }
+        let defaults = RetryExecutorConfiguration()
+        for run in 1...options.runs {
+            let point = try RetryBench.run(
+                directory: options.workDirectory, items: options.retryItems, latencyMs: 0,
+                workers: defaults.workerCount, perPlatformLimit: defaults.perPlatformConcurrency ?? defaults.workerCount)
+            results.retry["no-latency", default: []].append(point)
+            log(String(format: "  retry run %d, no latency: %d items in %.2f s, %.0f items/s", run, point.items, point.seconds, point.itemsPerSecond))
+            for workers in options.retryConcurrency {
+                // About 2 s of pushes at the expected rate, at least 40 items.
+                let perSecond = 1_000 / Double(max(1, options.retryLatencyMs)) * Double(min(workers, options.retryPlatformLimit))
+                let latency = try RetryBench.run(
+                    directory: options.workDirectory, items: max(40, Int(perSecond * 2)), latencyMs: options.retryLatencyMs,
+                    workers: workers, perPlatformLimit: options.retryPlatformLimit)
+                results.retry["latency-c\(workers)", default: []].append(latency)
+                log(String(format: "  retry run %d, %d ms latency, %d workers: %.0f items/s", run, options.retryLatencyMs, workers, latency.itemsPerSecond))
+            }
+        }
     }
 
     private static func measure(server: ServerProcess, options: LoadOptions, call: @escaping WorkloadCall) async throws -> RowRun {

@@ -28,13 +28,21 @@ public struct SuiteOptions: Sendable {
     public var deepPage: Int
     /// SQL floor repetitions per run.
     public var floorCalls: Int
+    /// Retry executor: items for the no-latency row (default executor settings).
+    public var retryItems: Int
+    /// Retry executor with sandbox latency: the latency, the per-platform
+    /// limit, and the worker counts tried.
+    public var retryLatencyMs: Int64 = 50
+    public var retryPlatformLimit = 8
+    public var retryConcurrency = [1, 2, 4, 8, 16]
 
     /// Creates options with the workloads; sizes as given.
     public init(
         spec: DataSetSpec, workDirectory: String, serverExecutable: String, echoBinary: String,
         runs: Int = 3, duration: Duration = .seconds(5), maxCalls: Int = 2_000_000,
         pipelinedConnections: Int = 16, pipelinedInFlight: Int = 8, writeBatches: Int = 50, batchSize: Int = 1_000,
-        ingestSyncs: Int = 2_000, idleConnections: Int = 1_000, deepPage: Int = 1_000, floorCalls: Int = 2_000
+        ingestSyncs: Int = 2_000, idleConnections: Int = 1_000, deepPage: Int = 1_000, floorCalls: Int = 2_000,
+        retryItems: Int = 5_000
     ) {
         self.spec = spec
         self.workDirectory = workDirectory
@@ -51,6 +59,7 @@ public struct SuiteOptions: Sendable {
         self.idleConnections = idleConnections
         self.deepPage = deepPage
         self.floorCalls = floorCalls
+        self.retryItems = retryItems
     }
 
     /// The parts the report prints.
@@ -65,12 +74,18 @@ public struct SuiteOptions: Sendable {
         public var idleConnections: Int
         public var deepPage: Int
         public var floorCalls: Int
+        public var retryItems: Int
+        public var retryLatencyMs: Int64
+        public var retryPlatformLimit: Int
+        public var retryConcurrencyList: [Int]
     }
 
     var summary: Summary {
         Summary(
             runs: runs, durationSeconds: duration.seconds, pipelinedConnections: pipelinedConnections,
             pipelinedInFlight: pipelinedInFlight, writeBatches: writeBatches, batchSize: batchSize,
-            ingestSyncs: ingestSyncs, idleConnections: idleConnections, deepPage: deepPage, floorCalls: floorCalls)
+            ingestSyncs: ingestSyncs, idleConnections: idleConnections, deepPage: deepPage, floorCalls: floorCalls,
+            retryItems: retryItems, retryLatencyMs: retryLatencyMs, retryPlatformLimit: retryPlatformLimit,
+            retryConcurrencyList: retryConcurrency)
     }
 }

@@ -28,13 +28,15 @@ public struct SuiteResults: Sendable, Codable {
     public var idleRSS: [Int] = []
     /// Server VmHWM at the end of the read/write runs, bytes.
     public var peakRSS = 0
+    /// Retry executor points by id ("no-latency", "latency-c<N>"), one per run.
+    public var retry: [String: [RetryBench.Point]] = [:]
     /// Page number reached for the deep-page row.
     public var deepPage = 0
     /// Request / response frame sizes of the GetSync call, bytes.
     public var getSyncFrameBytes = (request: 0, response: 0)
 
     enum CodingKeys: String, CodingKey {
-        case machine, swiftVersion, date, spec, options, loadAverages, rows, floors, idleRSS, peakRSS, deepPage
+        case machine, swiftVersion, date, spec, options, loadAverages, rows, floors, idleRSS, peakRSS, deepPage, retry
     }
 }
 

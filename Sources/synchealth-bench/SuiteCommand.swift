@@ -17,6 +17,7 @@ struct SuiteCommand: AsyncParsableCommand {
     @Option(help: "Idle connections for the RSS row.") var idleConnections = 1_000
     @Option(help: "Page reached through the cursor.") var deepPage = 1_000
     @Option(help: "SQL floor calls per run.") var floorCalls = 2_000
+    @Option(help: "Retry executor items for the no-latency row (0 skips the retry rows).") var retryItems = 5_000
     @Option(help: "First line of `swift --version`.") var swiftVersion = "unknown Swift"
     @Option(help: "Write the Markdown report here.") var markdown: String?
     @Option(help: "Markdown appended to the report (analysis kept across rewrites).") var notes: String?
@@ -27,7 +28,7 @@ struct SuiteCommand: AsyncParsableCommand {
         let options = SuiteOptions(
             spec: spec.spec, workDirectory: workDir, serverExecutable: server, echoBinary: echo, runs: runs,
             duration: .seconds(seconds), writeBatches: writeBatches, ingestSyncs: ingestSyncs,
-            idleConnections: idleConnections, deepPage: deepPage, floorCalls: floorCalls)
+            idleConnections: idleConnections, deepPage: deepPage, floorCalls: floorCalls, retryItems: retryItems)
         let results = try await Suite.run(options: options, swiftVersion: swiftVersion) { log($0) }
         if let json {
             let encoder = JSONEncoder()

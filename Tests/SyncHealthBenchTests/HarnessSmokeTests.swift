@@ -10,11 +10,13 @@ import Testing
     @Test func suiteRunsOnATinyDataSetAndReportsEveryRow() async throws {
         let directory = TemporaryDirectory()
         let spec = DataSetSpec(syncs: 300, items: 3_000, companies: 30)
-        let options = SuiteOptions(
+        var options = SuiteOptions(
             spec: spec, workDirectory: directory.path, serverExecutable: DaemonProcess.productPath("synchealthd"),
             echoBinary: "\(directory.path)/no-echo-binary", runs: 1, duration: .milliseconds(300), maxCalls: 200,
             pipelinedConnections: 2, pipelinedInFlight: 2, writeBatches: 2, batchSize: 50,
-            ingestSyncs: 10, idleConnections: 10, deepPage: 3, floorCalls: 10)
+            ingestSyncs: 10, idleConnections: 10, deepPage: 3, floorCalls: 10, retryItems: 20)
+        options.retryLatencyMs = 5
+        options.retryConcurrency = [1, 2]
         let results = try await Suite.run(options: options, swiftVersion: "test") { _ in }
 
         for row in SuiteRow.allCases {
@@ -35,6 +37,11 @@ import Testing
         #expect(results.deepPage >= 2)  // ~72 failed syncs: two pages of 50
         #expect(results.idleRSS.count == 1 && results.idleRSS[0] > 0)
         #expect(results.peakRSS > 0)
+        #expect(results.retry["no-latency"]?.first?.items == 20)
+        for workers in [1, 2] {
+            let point = try #require(results.retry["latency-c\(workers)"]?.first)
+            #expect(point.items >= 40 && point.itemsPerSecond > 0)
+        }
 
         let markdown = MarkdownReport.render(results, command: "test", notes: "")
         #expect(markdown.contains("## Targets (issue 6)"))
