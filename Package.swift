@@ -128,7 +128,7 @@ let package = Package(
         .executableTarget(
             name: "synchealth-bench",
             dependencies: [
-                "SyncHealthBench",
+                "SyncHealthBench", "SyncHealthClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SyncHealthBench
+import SyncHealthClient
 
 /// One ad hoc load run against a running server.
 struct LoadCommand: AsyncParsableCommand {
@@ -7,6 +8,7 @@ struct LoadCommand: AsyncParsableCommand {
 
     enum Workload: String, ExpressibleByArgument, CaseIterable {
         case getSync = "get-sync", listCompany = "list-company", listPage1 = "list-page-1", dashboard
+        case recordPushItems = "record-push-items"
     }
 
     @OptionGroup var spec: SpecOptions
@@ -26,10 +28,20 @@ struct LoadCommand: AsyncParsableCommand {
         case .listCompany: call = workloads.companyFailed
         case .listPage1: call = Workloads.listSyncs(Workloads.failedPages)
         case .dashboard: call = Workloads.dashboard
+        case .recordPushItems:
+            // Batches of 1,000 new items, each to a sync created first (untimed); --calls bounds it.
+            let prefix = "load-w-\(UInt32.random(in: 0...UInt32.max))"
+            let setup = try SyncHealthClient(target: target, timeout: .seconds(120))
+            try await Workloads.prepareWriteSyncs(prefix: prefix, count: calls, client: setup)
+            setup.close()
+            call = Workloads.recordPushItems(prefix: prefix, batch: 1_000)
         }
         let before = serverPid.flatMap { ProcessStats.read(pid: $0) }
         let result = try await LoadGenerator.run(
-            target: target, options: LoadOptions(connections: connections, inFlight: inFlight, duration: .seconds(seconds), maxCalls: calls),
+            target: target,
+            options: LoadOptions(
+                connections: connections, inFlight: inFlight, duration: .seconds(seconds), maxCalls: calls,
+                warmupCalls: workload == .recordPushItems ? 0 : 100),
             call: call)
         print("\(result.calls) calls in \(result.seconds) s: \(Int(result.callsPerSecond)) calls/s; "
               + "p50 \(result.latency.p50 / 1_000) µs, p99 \(result.latency.p99 / 1_000) µs, p99.9 \(result.latency.p999 / 1_000) µs; "
