@@ -18,7 +18,10 @@ public enum MarkdownReport {
         out += "Data set: \(r.spec.syncs) syncs, \(r.spec.items) push items, \(r.spec.companies) companies, start times over 2025 "
         out += "(bulk-built once with `SQLiteSyncStore.bulkIngest`, cached, copied fresh for each suite). "
         out += "\(o.runs) runs; each latency/throughput row runs \(Int(o.durationSeconds)) s (closed loop) after a warm-up. "
-        out += "Numbers are the median over runs, spread `[min-max]` beside them.\n\n"
+        out += "Numbers are the median over runs, spread `[min-max]` beside them. "
+        out += "The suite starts synchealthd itself (release build, `--no-auth --log-level warning`: no per-call log line) "
+        out += "on a copy of the data set, and reads its RSS and CPU time from /proc. "
+        out += "The load generator (SyncHealthClient) runs on the same 2 cores as the server.\n\n"
         out += results(r)
         out += targets(r)
         out += notes
@@ -85,7 +88,7 @@ public enum MarkdownReport {
         out += "Server CPU per call = synchealthd user+system CPU during the row / calls (includes the warm-up calls).\n\n"
         let echo = floors(r, .echoGetSync)
         out += "**Network floor** (`tools/bench/echo.c`: C client and server, one loopback connection, one in flight, "
-        out += "\(r.getSyncFrameBytes.request) B request / \(r.getSyncFrameBytes.response) B response, the GetSync frame sizes): "
+        out += "\(r.getSyncRequestBytes) B request / \(r.getSyncResponseBytes) B response, the GetSync frame sizes): "
         out += echo.isEmpty ? "not measured.\n\n" : "p50 \(spread(echo.map { Double($0.p50) }, us)), p99 \(spread(echo.map { Double($0.p99) }, us)), "
             + "p99.9 \(spread(echo.map { Double($0.p999) }, us)). GetSync 1x1 p50 / echo p50 = **\(ratio(p50(r, .getSync1x1), floorP50(r, .echoGetSync)))**.\n\n"
         let rss = r.idleRSS.map(Double.init)

@@ -30,7 +30,7 @@ public enum Suite {
         defer { setup.close() }
         let (deepRequest, deepPage) = try await Workloads.deepPage(Workloads.failedPages, pages: options.deepPage, client: setup)
         results.deepPage = deepPage
-        results.getSyncFrameBytes = try await frameSizes(workloads.getSyncRequest(0), client: setup)
+        (results.getSyncRequestBytes, results.getSyncResponseBytes) = try await frameSizes(workloads.getSyncRequest(0), client: setup)
         let floor = try SQLFloor(path: work)
 
         for run in 1...options.runs {
@@ -125,7 +125,7 @@ public enum Suite {
             results.floors[id.rawValue, default: []].append(summary)
             log("  \(id.rawValue): p50 \(micros(summary.p50)) p99 \(micros(summary.p99))")
         }
-        let sizes = results.getSyncFrameBytes
+        let sizes = (request: results.getSyncRequestBytes, response: results.getSyncResponseBytes)
         if let echo = try EchoFloor.measure(
             binary: options.echoBinary, requestBytes: sizes.request, responseBytes: sizes.response, roundTrips: 20_000) {
             results.floors[SuiteFloor.echoGetSync.rawValue, default: []].append(echo)

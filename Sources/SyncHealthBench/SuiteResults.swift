@@ -33,11 +33,8 @@ public struct SuiteResults: Sendable, Codable {
     /// Page number reached for the deep-page row.
     public var deepPage = 0
     /// Request / response frame sizes of the GetSync call, bytes.
-    public var getSyncFrameBytes = (request: 0, response: 0)
-
-    enum CodingKeys: String, CodingKey {
-        case machine, swiftVersion, date, spec, options, loadAverages, rows, floors, idleRSS, peakRSS, deepPage, retry
-    }
+    public var getSyncRequestBytes = 0
+    public var getSyncResponseBytes = 0
 }
 
 /// The workloads measured through the RPC stack.
