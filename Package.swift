@@ -22,6 +22,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         // C modules
@@ -114,6 +115,25 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Benchmarks (tools/bench/run): load generator, data set builder,
+        // floors and the report. Not part of the service.
+        .target(
+            name: "SyncHealthBench",
+            dependencies: [
+                "SyncHealthClient", "SyncHealthStorage", "SyncHealthWire", "SyncHealthRetry", "CSQLite",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "synchealth-bench",
+            dependencies: [
+                "SyncHealthBench", "SyncHealthClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
         // Test doubles and fixtures shared by test targets
         .target(
             name: "SyncHealthTestSupport",
@@ -174,6 +194,11 @@ let package = Package(
                 "SyncHealthServer", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport",
                 "SyncHealthStorage",
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SyncHealthBenchTests",
+            dependencies: ["SyncHealthBench", "SyncHealthTestSupport", "SyncHealthStorage"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -4,6 +4,8 @@ import SyncHealthWire
 struct PendingCall {
     let continuation: CheckedContinuation<Frame, any Error>
     let key: UInt64
+    /// When the call fails DEADLINE_EXCEEDED; nil for none.
+    let deadline: ContinuousClock.Instant?
 }
 
 /// Mutable state of a `SyncHealthConnection`, kept in its `Mutex`.
@@ -34,6 +36,8 @@ struct ClientConnectionState {
     var nextPingId: UInt64 = 1
     /// Set on the write queue just before the descriptor is closed.
     var descriptorClosed = false
+    /// When the earliest scheduled deadline sweep runs; nil when none is.
+    var sweepAt: ContinuousClock.Instant?
 
     var isReady: Bool {
         if case .ready = phase { return true }

@@ -63,6 +63,21 @@ import Testing
         }
     }
 
+    @Test func companyAndCategoryListingIsOneIndexRange() throws {
+        try withStore { store in
+            let syncs = try SyncFixtures.populate(store, count: 100, seed: 8)
+            let request = ListSyncsRequest(companyId: "acme", categories: [.failed], sortBy: .startedAt, order: .descending, pageSize: 50)
+            let first = try SyncQueryPlanner.plan(request)
+            var next = request
+            next.pageToken = first.nextPageToken(after: try #require(syncs.first))
+            for plan in [first, try SyncQueryPlanner.plan(next)] {
+                let details = try Self.plan(store, plan.page)
+                #expect(details.contains { $0.contains("syncs_by_company_category_started") }, "\(details)")
+                #expect(!details.contains { $0.contains("TEMP B-TREE") }, "no sort step: \(details)")
+            }
+        }
+    }
+
     @Test func pushItemsDashboardAndIngestUseIndexes() throws {
         try withStore { store in
             _ = try SyncFixtures.populate(store, count: 50, seed: 8)

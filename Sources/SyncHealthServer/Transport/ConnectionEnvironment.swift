@@ -9,17 +9,10 @@ struct ConnectionEnvironment: Sendable {
     /// Called once, on the connection's queue, after its descriptor is closed.
     let onClosed: @Sendable (_ connectionId: UInt64) -> Void
 
-    /// Runs a handler off every connection queue.
-    ///
-    /// Each call gets its own serial queue rather than sharing one concurrent
-    /// queue: on Linux a concurrent queue targets the width-limited global
-    /// pool, which adds a thread for blocked workers only about once a second
-    /// (measured with swift-corelibs-libdispatch), so a few handlers blocked in
-    /// SQLite would stall every other call. A fresh serial queue targets the
-    /// overcommit pool and gets a thread at once (libdispatch caps that pool
-    /// at 255 threads; beyond it work waits for a free thread).
+    /// Runs a handler off every connection queue, on the shared handler
+    /// pool (see `HandlerPool` for why a pool and not a queue per call).
     func runHandler(_ work: @escaping @Sendable () -> Void) {
-        DispatchQueue(label: "synchealth.call").async(execute: work)
+        HandlerPool.shared.submit(work)
     }
 }
 

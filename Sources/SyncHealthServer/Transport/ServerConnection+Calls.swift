@@ -6,7 +6,9 @@ import SyncHealthWire
 struct ActiveCall {
     let context: CallContext
     let startedAt: ContinuousClock.Instant
-    var deadlineTimer: DispatchWorkItem?
+    /// When the call expires; the connection's one timer watches it (see
+    /// `rescheduleTimer`), so a call arms no timer of its own.
+    let deadline: DispatchTime?
 }
 
 extension ServerConnection {
@@ -48,13 +50,10 @@ extension ServerConnection {
             method: method, metadata: metadata, peer: peer, streamId: streamId,
             deadline: header.timeoutMs > 0 ? startedAt + timeout : nil
         )
-        var call = ActiveCall(context: context, startedAt: startedAt, deadlineTimer: nil)
-        if header.timeoutMs > 0 {
-            let expiry = DispatchWorkItem { [weak self] in self?.expire(streamId) }
-            queue.asyncAfter(deadline: DispatchTime.now().adding(timeout), execute: expiry)
-            call.deadlineTimer = expiry
-        }
-        calls[streamId] = call
+        // processInbound reschedules the connection timer after this frame.
+        calls[streamId] = ActiveCall(
+            context: context, startedAt: startedAt,
+            deadline: header.timeoutMs > 0 ? DispatchTime.now().adding(timeout) : nil)
 
         let request = Array(message)
         env.runHandler { [weak self] in
@@ -71,12 +70,12 @@ extension ServerConnection {
             return  // already answered; the late result is dropped
         }
         calls[streamId] = nil
-        call.deadlineTimer?.cancel()
         answer(streamId, method: context.method, outcome.handlerRan, startedAt: call.startedAt, context: context)
         callRemoved()
     }
 
-    private func expire(_ streamId: UInt32) {
+    /// The call's deadline passed (seen by `timerFired`): answer DEADLINE_EXCEEDED.
+    func expire(_ streamId: UInt32) {
         dispatchPrecondition(condition: .onQueue(queue))
         guard state != .closed, let call = calls.removeValue(forKey: streamId) else { return }
         call.context.cancel(.deadlineExceeded)
@@ -88,7 +87,6 @@ extension ServerConnection {
     /// CANCEL: stop the call and answer CANCELLED once; unknown or finished streams are ignored.
     func handleCancel(streamId: UInt32) {
         guard let call = calls.removeValue(forKey: streamId) else { return }
-        call.deadlineTimer?.cancel()
         call.context.cancel(.cancelledByClient)
         answer(streamId, method: call.context.method, .failure(RPCError(.cancelled, "cancelled by client")),
                startedAt: call.startedAt, context: call.context)
@@ -100,7 +98,6 @@ extension ServerConnection {
         let pending = calls
         calls.removeAll()
         for (streamId, call) in pending.sorted(by: { $0.key < $1.key }) {
-            call.deadlineTimer?.cancel()
             call.context.cancel(reason)
             answer(streamId, method: call.context.method, .failure(error), startedAt: call.startedAt, context: call.context)
         }
@@ -111,7 +108,6 @@ extension ServerConnection {
         let pending = calls
         calls.removeAll()
         for (streamId, call) in pending.sorted(by: { $0.key < $1.key }) {
-            call.deadlineTimer?.cancel()
             call.context.cancel(reason)
             logCall(streamId, method: call.context.method, status: .cancelled, startedAt: call.startedAt,
                     context: call.context, note: "connection closed")

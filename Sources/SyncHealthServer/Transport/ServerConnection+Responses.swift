@@ -34,6 +34,14 @@ extension ServerConnection {
         _ streamId: UInt32, method: String, status: StatusCode,
         startedAt: ContinuousClock.Instant, context: CallContext?, note: String?
     ) {
+        let level: Logger.Level
+        switch status {
+        case .internal, .unknown, .dataLoss: level = .warning
+        default: level = .info
+        }
+        // Building the metadata (sanitizing peer text) costs more than the
+        // rest of a small call's answer; skip it when the line is not logged.
+        guard env.logger.logLevel <= level else { return }
         let elapsed = ContinuousClock.now - startedAt
         let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
         var metadata: Logger.Metadata = [
@@ -45,12 +53,7 @@ extension ServerConnection {
         ]
         if let caller = context?.callerIdentity { metadata["rpc.caller"] = .string(LogText.sanitized(caller)) }
         if let note { metadata["rpc.note"] = .string(note) }
-        switch status {
-        case .internal, .unknown, .dataLoss:
-            env.logger.warning("rpc", metadata: metadata)
-        default:
-            env.logger.info("rpc", metadata: metadata)
-        }
+        env.logger.log(level: level, "rpc", metadata: metadata)
     }
 }
 

@@ -17,16 +17,35 @@ extension ServerConnection {
             consider(acceptedAt.adding(config.handshakeTimeout))
         case .open:
             consider(frameCompletionDeadline)
+            consider(earliestCallDeadline)
             if calls.isEmpty { consider(lastActivity.adding(config.idleTimeout)) }
         case .draining:
             consider(frameCompletionDeadline)
+            consider(earliestCallDeadline)
             consider(graceDeadline)
         case .closing:
             consider(lingerDeadline)
         case .closed:
             return
         }
-        timer.schedule(deadline: next ?? .distantFuture, leeway: .milliseconds(1))
+        // Re-arming a Dispatch timer wakes libdispatch's timer thread, and
+        // this runs for every frame and every answered call (profiled at
+        // ~14% of server CPU under GetSync load). A timer that fires no later
+        // than needed is left alone: an early fire is harmless, timerFired
+        // re-checks every deadline and re-arms.
+        let target = next ?? .distantFuture
+        if let scheduled = scheduledTimerDeadline, scheduled <= target { return }
+        scheduledTimerDeadline = target
+        timer.schedule(deadline: target, leeway: .milliseconds(1))
+    }
+
+    /// The nearest deadline of an unanswered call.
+    private var earliestCallDeadline: DispatchTime? {
+        var earliest: DispatchTime?
+        for call in calls.values {
+            if let deadline = call.deadline, deadline < (earliest ?? .distantFuture) { earliest = deadline }
+        }
+        return earliest
     }
 
     /// When a partly received frame times out; nil while none is partial or
@@ -38,9 +57,14 @@ extension ServerConnection {
 
     func timerFired() {
         dispatchPrecondition(condition: .onQueue(queue))
+        scheduledTimerDeadline = nil
         let now = DispatchTime.now()
         let config = env.configuration
         let last = decoder.lastRequestStreamId
+        if state == .open || state == .draining {
+            let expired = calls.filter { $0.value.deadline.map { $0 <= now } ?? false }.keys.sorted()
+            for streamId in expired { expire(streamId) }
+        }
         switch state {
         case .awaitingPreface:
             if now >= acceptedAt.adding(config.handshakeTimeout) {

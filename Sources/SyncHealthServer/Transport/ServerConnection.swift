@@ -33,13 +33,19 @@ final class ServerConnection: @unchecked Sendable {
     private let readSource: any DispatchSourceRead
     private let writeSource: any DispatchSourceWrite
     let timer: any DispatchSourceTimer
+    /// Where `timer` is armed; nil once it fired (see `rescheduleTimer`).
+    var scheduledTimerDeadline: DispatchTime?
     private var readSuspended = true  // sources start suspended
     private var writeArmed = false
     /// Reading is paused because the peer is not reading our output.
     private(set) var pausedForBackpressure = false
     private var writeShutDown = false
     private var fdSourcesAlive = 2
-    private var scratch = [UInt8](repeating: 0, count: 64 * 1024)
+    /// Receive buffer, allocated but not written: an idle connection keeps
+    /// none of it resident. (A zero-filled [UInt8] made every connection
+    /// cost 64 KiB of RSS: 1,000 idle connections = 64 MiB, BENCHMARKS.md.)
+    /// Used only on `queue`; freed in deinit.
+    private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
 
     /// Takes ownership of the accepted, non-blocking `fd`.
     init(id: UInt64, fd: Int32, peer: String, env: ConnectionEnvironment) {
@@ -59,6 +65,10 @@ final class ServerConnection: @unchecked Sendable {
         timer.setEventHandler { self.timerFired() }
         readSource.setCancelHandler { self.fdSourceCancelled() }
         writeSource.setCancelHandler { self.fdSourceCancelled() }
+    }
+
+    deinit {
+        scratch.deallocate()
     }
 
     /// Starts serving: reading, TCP_NODELAY, the handshake timer.
@@ -92,9 +102,7 @@ final class ServerConnection: @unchecked Sendable {
         for _ in 0..<16 {
             let result: IOResult
             do {
-                result = try scratch.withUnsafeMutableBytes { raw throws(SystemCallError) in
-                    try Socket.receive(fd, into: raw)
-                }
+                result = try Socket.receive(fd, into: scratch)
             } catch {
                 closeNow(reason: "read failed: \(error)")
                 return
@@ -107,7 +115,7 @@ final class ServerConnection: @unchecked Sendable {
                 return
             case let .processed(n):
                 if state.processesInput {
-                    inbound.write(contentsOf: scratch[0..<n])
+                    inbound.write(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<n]))
                     processInbound()
                 }
                 // else: closing; the peer's bytes are read only to be discarded.

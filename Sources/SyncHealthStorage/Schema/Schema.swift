@@ -6,6 +6,7 @@ enum Schema {
         Migration(identifier: "0002_push_items", sql: pushItems),
         Migration(identifier: "0003_retry", sql: retry),
         Migration(identifier: "0004_insights", sql: insights, backfill: SyncInsights.rebuildAll),
+        Migration(identifier: "0005_syncs_by_company_category", sql: syncsByCompanyCategory),
     ]
 
     /// Largest INTEGER: where in-progress syncs sort for finished-at and
@@ -143,5 +144,15 @@ enum Schema {
             ON push_attempts (item_ref, attempted_at, outcome) WHERE idempotency_key = '';
         CREATE INDEX push_attempts_by_job
             ON push_attempts (retry_job_id) WHERE retry_job_id <> '';
+        """
+
+    /// ListSyncs filtered by company and one status category, newest first
+    /// (support's "this company's failed syncs"). Without it SQLite walks
+    /// `syncs_by_category_started` through every failed sync of every company
+    /// until it has a page of this company's: measured at 1M syncs, tens of
+    /// ms per page for a company with a few thousand syncs (BENCHMARKS.md).
+    /// With it the page is one index range.
+    static let syncsByCompanyCategory = """
+        CREATE INDEX syncs_by_company_category_started ON syncs (company_id, category, started_at, sync_id);
         """
 }

@@ -20,7 +20,7 @@ extension SQLiteSyncStore {
         }
     }
 
-    private static func record(_ request: RecordPushItemsRequest, now: Int64, on connection: Connection) throws -> RecordPushItemsResponse {
+    static func record(_ request: RecordPushItemsRequest, now: Int64, on connection: Connection) throws -> RecordPushItemsResponse {
         guard let sync = try SyncRecordStatement.fetch(connection, syncId: request.syncId) else {
             throw RPCError.notFound("sync not found")
         }

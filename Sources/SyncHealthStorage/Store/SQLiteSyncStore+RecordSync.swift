@@ -18,7 +18,7 @@ extension SQLiteSyncStore {
         }
     }
 
-    private static func record(_ input: RecordSyncInput, now: Int64, on connection: Connection) throws -> RecordSyncResponse {
+    static func record(_ input: RecordSyncInput, now: Int64, on connection: Connection) throws -> RecordSyncResponse {
         let new = input.sync
         let existing = try SyncRecordStatement.fetch(connection, syncId: new.syncId)
         var created = false

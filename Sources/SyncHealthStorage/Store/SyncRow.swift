@@ -37,9 +37,12 @@ enum SyncRow {
             updatedAtMs: row.int64(20))
     }
 
+    /// One sync by sync_id; argument: the sync_id.
+    static let fetchSQL = "SELECT \(columns) FROM syncs WHERE sync_id = ?"
+
     /// The sync with `syncId`, read on `connection`.
     static func fetch(_ connection: Connection, syncId: String) throws -> (rowID: Int64, sync: Sync)? {
-        try connection.first("SELECT \(columns) FROM syncs WHERE sync_id = ?", [.text(syncId)]) {
+        try connection.first(fetchSQL, [.text(syncId)]) {
             (rowID($0), decode($0))
         }
     }
