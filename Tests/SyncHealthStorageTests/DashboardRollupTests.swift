@@ -108,6 +108,84 @@ import Testing
         }
     }
 
+    @Test(arguments: [["0006_global_rollups"], ["0004_insights", "0006_global_rollups"]])
+    func globalRollupMigrationBackfillsFromThePerCompanyRollups(_ rerun: [String]) throws {
+        let database = try TemporaryDatabase()
+        try withExtendedLifetime(database) {
+            let store = try database.openStore()
+            let (syncs, items) = try InsightsFixtures.populate(store, count: 120, seed: 21)
+            try InsightsFixtures.simulateRetries(store, items: items, seed: 22)
+            try InsightsFixtures.simulateUpdates(store, syncs: syncs, seed: 23)
+            let expected = try Self.rollupTables(store, excluding: ["example_message"])
+            #expect(try store.count("rollup_syncs_global") > 0)
+            // Make the file look as it did before the migrations in `rerun`.
+            try store.database.write { connection in
+                var tables = ["rollup_syncs_global", "rollup_items_global", "rollup_error_groups_global"]
+                if rerun.contains("0004_insights") {
+                    tables += ["rollup_error_groups", "rollup_items", "rollup_syncs", "sync_error_groups",
+                               "sync_item_counts", "sync_rollup_keys", "error_groups"]
+                    try connection.execute("DROP INDEX syncs_config_baselines")
+                }
+                for table in tables {
+                    try connection.execute("DROP TABLE \(table)")
+                }
+                for identifier in rerun {
+                    try connection.run("DELETE FROM schema_migrations WHERE identifier = ?", [.text(identifier)])
+                }
+            }
+            let reopened = try database.openStore()
+            #expect(reopened.appliedMigrations == rerun)
+            #expect(try Self.rollupTables(reopened, excluding: ["example_message"]) == expected)
+            try Self.expectGlobalRollupsEqualPerCompanySums(reopened)
+            try Self.expectDashboardsEqualFullScan(reopened, "after backfill \(rerun)")
+            try Self.expectErrorGroupsEqualFullScan(reopened, "after backfill \(rerun)")
+            // Writes after the backfill keep both layers equal to a full scan.
+            try InsightsFixtures.simulateRetries(reopened, items: items, seed: 24)
+            try Self.expectGlobalRollupsEqualPerCompanySums(reopened)
+            try Self.expectDashboardsEqualFullScan(reopened, "after backfill and retries \(rerun)")
+        }
+    }
+
+    @Test func globalRollupsEqualPerCompanySumsThroughRetriesAndMoves() throws {
+        try withStore { store in
+            let (syncs, items) = try InsightsFixtures.populate(store, count: 200, seed: 31)
+            try Self.expectGlobalRollupsEqualPerCompanySums(store)
+            try InsightsFixtures.simulateRetries(store, items: items, seed: 32)
+            try Self.expectGlobalRollupsEqualPerCompanySums(store)
+            try InsightsFixtures.simulateUpdates(store, syncs: syncs, seed: 33)
+            try Self.expectGlobalRollupsEqualPerCompanySums(store)
+            try Self.expectDashboardsEqualFullScan(store, "global after moves")
+            try Self.expectErrorGroupsEqualFullScan(store, "global after moves")
+            try store.database.write { try SyncInsights.rebuildAll($0) }
+            try Self.expectGlobalRollupsEqualPerCompanySums(store)
+            try Self.expectDashboardsEqualFullScan(store, "global after rebuild")
+        }
+    }
+
+    /// Each company-less rollup holds exactly its per-company table summed
+    /// over companies: same cells, same counts, no extra or zero rows.
+    static func expectGlobalRollupsEqualPerCompanySums(
+        _ store: SQLiteSyncStore, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let pairs = [
+            ("rollup_syncs", "product, source_platform, target_platform, status_code", "sum(syncs)", "syncs"),
+            ("rollup_items", "product, source_platform, target_platform, data_type, status", "sum(items)", "items"),
+            ("rollup_error_groups", "group_id, product, source_platform, target_platform",
+             "sum(occurrences), sum(item_occurrences), sum(syncs)", "occurrences, item_occurrences, syncs"),
+        ]
+        try store.database.read { connection in
+            for (table, key, sums, counters) in pairs {
+                let summed = "SELECT day, \(key), \(sums) FROM \(table) GROUP BY day, \(key)"
+                let global = "SELECT day, \(key), \(counters) FROM \(table)_global"
+                let differences = try connection.scalar("""
+                    SELECT (SELECT count(*) FROM (\(summed) EXCEPT \(global)))
+                         + (SELECT count(*) FROM (\(global) EXCEPT \(summed)))
+                    """)
+                #expect(differences == 0, "\(table)_global", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
     @Test func syncMovingBetweenStatusesAndDaysMovesItsCounts() throws {
         try withStore { store in
             let day0 = InsightsFixtures.day0
@@ -125,12 +203,14 @@ import Testing
             #expect(dashboard.byStatusCode == [StatusCodeCount(statusCode: .successDataPushed, count: 1)])
             #expect(dashboard.topErrorGroups.isEmpty)
             #expect(try store.count("rollup_error_groups") == 0)
+            #expect(try store.count("rollup_error_groups_global") == 0)
 
             // Re-dated to the next day: the day buckets follow.
             try store.record(makeSync("m-1", status: .successDataPushed, startedAt: day0 + day + 5))
             dashboard = try store.getDashboard(request)
             #expect(dashboard.days.map(\.succeeded) == [0, 1, 0])
             #expect(try store.count("rollup_syncs") == 1)
+            #expect(try store.count("rollup_syncs_global") == 1)
             #expect(dashboard == (try store.getDashboardFullScan(request)))
         }
     }
@@ -143,6 +223,9 @@ import Testing
                 ("rollup_syncs", "day, company_id, product, source_platform, target_platform, status_code"),
                 ("rollup_items", "day, company_id, product, source_platform, target_platform, data_type, status"),
                 ("rollup_error_groups", "day, group_id, company_id, product, source_platform, target_platform"),
+                ("rollup_syncs_global", "day, product, source_platform, target_platform, status_code"),
+                ("rollup_items_global", "day, product, source_platform, target_platform, data_type, status"),
+                ("rollup_error_groups_global", "day, group_id, product, source_platform, target_platform"),
                 ("sync_error_groups", "sync_ref, group_id"),
                 ("sync_item_counts", "sync_ref, data_type, status"),
                 ("sync_rollup_keys", "sync_ref"),

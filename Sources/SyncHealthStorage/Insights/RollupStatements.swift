@@ -1,86 +1,112 @@
-/// Adds to and subtracts from the daily rollup tables. A cell that reaches
-/// zero is deleted, so the rollups hold exactly the cells a full scan would
-/// find. A cell is updated in place when it exists and inserted otherwise;
-/// the tables' `CHECK (... >= 0)` makes a subtraction from a cell that is not
+/// Which rollup tables a refresh writes. `.all` always, except while
+/// migration 0004_insights backfills, before 0006_global_rollups has created
+/// the company-less tables (0006 then fills those from the per-company ones).
+enum RollupTables: Sendable {
+    case all
+    case perCompanyOnly
+}
+
+/// Adds to and subtracts from the daily rollup tables: each change goes to
+/// the per-company cell and to the same cell with the company summed out
+/// (`*_global`), so the two always agree. A cell that reaches zero is
+/// deleted, so the rollups hold exactly the cells a full scan would find. A
+/// cell is updated in place when it exists and inserted otherwise; the
+/// tables' `CHECK (... >= 0)` makes a subtraction from a cell that is not
 /// there (a counting mistake) fail the write instead of going unnoticed.
 /// (An upsert cannot be used: SQLite checks CHECK constraints on the row to
 /// insert before it looks for the conflict.)
 enum RollupStatements {
     /// `delta` syncs with `statusCode` in `bucket`.
-    static func addSyncs(_ delta: Int64, bucket: RollupBucket, statusCode: Int64, on connection: Connection) throws {
+    static func addSyncs(
+        _ delta: Int64, bucket: RollupBucket, statusCode: Int64, tables: RollupTables = .all, on connection: Connection
+    ) throws {
         guard delta != 0 else { return }
-        let key = bucket.arguments + [.integer(statusCode)]
-        let match = """
-            WHERE day = ? AND company_id = ? AND product = ? AND source_platform = ? AND target_platform = ?
-            AND status_code = ?
-            """
-        try connection.run("UPDATE rollup_syncs SET syncs = syncs + ? \(match)", [.integer(delta)] + key)
-        if connection.changes == 0 {
-            try connection.run("""
-                INSERT INTO rollup_syncs (day, company_id, product, source_platform, target_platform, status_code, syncs)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, key + [.integer(delta)])
-        } else if delta < 0 {
-            try connection.run("DELETE FROM rollup_syncs \(match) AND syncs = 0", key)
+        for cell in cells(bucket, tables) {
+            try add(
+                RollupCell(table: "rollup_syncs" + cell.suffix, key: cell.columns + ["status_code"],
+                           values: cell.values + [.integer(statusCode)]),
+                counters: ["syncs"], deltas: [delta], deleteAtZero: delta < 0 ? "syncs" : nil, on: connection)
         }
     }
 
     /// `delta` items of `key` in `bucket`.
-    static func addItems(_ delta: Int64, bucket: RollupBucket, key: ItemKey, on connection: Connection) throws {
+    static func addItems(
+        _ delta: Int64, bucket: RollupBucket, key: ItemKey, tables: RollupTables = .all, on connection: Connection
+    ) throws {
         guard delta != 0 else { return }
-        let cell = bucket.arguments + [.text(key.dataType), .integer(key.status)]
-        let match = """
-            WHERE day = ? AND company_id = ? AND product = ? AND source_platform = ? AND target_platform = ?
-            AND data_type = ? AND status = ?
-            """
-        try connection.run("UPDATE rollup_items SET items = items + ? \(match)", [.integer(delta)] + cell)
-        if connection.changes == 0 {
-            try connection.run("""
-                INSERT INTO rollup_items (
-                    day, company_id, product, source_platform, target_platform, data_type, status, items)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, cell + [.integer(delta)])
-        } else if delta < 0 {
-            try connection.run("DELETE FROM rollup_items \(match) AND items = 0", cell)
+        for cell in cells(bucket, tables) {
+            try add(
+                RollupCell(table: "rollup_items" + cell.suffix, key: cell.columns + ["data_type", "status"],
+                           values: cell.values + [.text(key.dataType), .integer(key.status)]),
+                counters: ["items"], deltas: [delta], deleteAtZero: delta < 0 ? "items" : nil, on: connection)
         }
     }
 
     /// One sync's occurrences of a group, added (`sign` 1) to or removed
     /// (`sign` -1) from `bucket`; the sync counts once in `syncs`.
     static func addGroup(
-        _ sign: Int64, _ occurrences: GroupOccurrences, groupId: String, bucket: RollupBucket, on connection: Connection
+        _ sign: Int64, _ occurrences: GroupOccurrences, groupId: String, bucket: RollupBucket,
+        tables: RollupTables = .all, on connection: Connection
     ) throws {
         try addGroupDelta(
             occurrences: sign * occurrences.total, itemOccurrences: sign * occurrences.itemErrors, syncs: sign,
-            groupId: groupId, bucket: bucket, on: connection)
+            groupId: groupId, bucket: bucket, tables: tables, on: connection)
     }
 
     /// Raw deltas of one group's cell in `bucket`.
     static func addGroupDelta(
         occurrences: Int64, itemOccurrences: Int64, syncs: Int64, groupId: String, bucket: RollupBucket,
-        on connection: Connection
+        tables: RollupTables = .all, on connection: Connection
     ) throws {
         guard occurrences != 0 || itemOccurrences != 0 || syncs != 0 else { return }
-        let cell: [SQLValue] = [.integer(bucket.day), .text(groupId), .text(bucket.companyId), .integer(bucket.product),
-                                .text(bucket.sourcePlatform), .text(bucket.targetPlatform)]
-        let match = """
-            WHERE day = ? AND group_id = ? AND company_id = ? AND product = ? AND source_platform = ?
-            AND target_platform = ?
-            """
-        let deltas: [SQLValue] = [.integer(occurrences), .integer(itemOccurrences), .integer(syncs)]
-        try connection.run("""
-            UPDATE rollup_error_groups SET occurrences = occurrences + ?, item_occurrences = item_occurrences + ?,
-                syncs = syncs + ? \(match)
-            """, deltas + cell)
+        for cell in cells(bucket, tables) {
+            try add(
+                RollupCell(table: "rollup_error_groups" + cell.suffix, key: ["group_id"] + cell.columns,
+                           values: [.text(groupId)] + cell.values),
+                counters: ["occurrences", "item_occurrences", "syncs"], deltas: [occurrences, itemOccurrences, syncs],
+                deleteAtZero: syncs < 0 ? "syncs" : nil, on: connection)
+        }
+    }
+
+    /// A bucket's key columns and values, per company and company-less.
+    private static func cells(
+        _ bucket: RollupBucket, _ tables: RollupTables
+    ) -> [(suffix: String, columns: [String], values: [SQLValue])] {
+        let platform: [SQLValue] = [.integer(bucket.product), .text(bucket.sourcePlatform), .text(bucket.targetPlatform)]
+        let platformColumns = ["product", "source_platform", "target_platform"]
+        var cells = [(suffix: "", columns: ["day", "company_id"] + platformColumns,
+                      values: [.integer(bucket.day), .text(bucket.companyId)] + platform)]
+        if case .all = tables {
+            cells.append((suffix: "_global", columns: ["day"] + platformColumns, values: [.integer(bucket.day)] + platform))
+        }
+        return cells
+    }
+
+    /// One cell: its table and key. Table and column names are constants of
+    /// this file, never input.
+    private struct RollupCell {
+        var table: String
+        var key: [String]
+        var values: [SQLValue]
+    }
+
+    /// Adds `deltas` to the `counters` of `cell`: update in place, insert
+    /// when absent, delete when `deleteAtZero` reached zero.
+    private static func add(
+        _ cell: RollupCell, counters: [String], deltas: [Int64], deleteAtZero: String?, on connection: Connection
+    ) throws {
+        let match = "WHERE " + cell.key.map { "\($0) = ?" }.joined(separator: " AND ")
+        let set = counters.map { "\($0) = \($0) + ?" }.joined(separator: ", ")
+        let deltaValues = deltas.map { SQLValue.integer($0) }
+        try connection.run("UPDATE \(cell.table) SET \(set) \(match)", deltaValues + cell.values)
         if connection.changes == 0 {
+            let columns = cell.key + counters
             try connection.run("""
-                INSERT INTO rollup_error_groups (
-                    day, group_id, company_id, product, source_platform, target_platform,
-                    occurrences, item_occurrences, syncs)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, cell + deltas)
-        } else if syncs < 0 {
-            try connection.run("DELETE FROM rollup_error_groups \(match) AND syncs = 0", cell)
+                INSERT INTO \(cell.table) (\(columns.joined(separator: ", ")))
+                VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
+                """, cell.values + deltaValues)
+        } else if let deleteAtZero {
+            try connection.run("DELETE FROM \(cell.table) \(match) AND \(deleteAtZero) = 0", cell.values)
         }
     }
 }

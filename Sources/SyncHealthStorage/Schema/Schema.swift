@@ -5,8 +5,9 @@ enum Schema {
         Migration(identifier: "0001_syncs_and_configs", sql: syncsAndConfigs),
         Migration(identifier: "0002_push_items", sql: pushItems),
         Migration(identifier: "0003_retry", sql: retry),
-        Migration(identifier: "0004_insights", sql: insights, backfill: SyncInsights.rebuildAll),
+        Migration(identifier: "0004_insights", sql: insights, backfill: SyncInsights.rebuildPerCompany),
         Migration(identifier: "0005_syncs_by_company_category", sql: syncsByCompanyCategory),
+        Migration(identifier: "0006_global_rollups", sql: globalRollups),
     ]
 
     /// Largest INTEGER: where in-progress syncs sort for finished-at and
