@@ -8,6 +8,7 @@ import Testing
 @Suite struct InsightsQueryPlanTests {
     static let tables = [
         "syncs", "push_items", "push_attempts", "configs", "rollup_syncs", "rollup_items", "rollup_error_groups",
+        "rollup_syncs_global", "rollup_items_global", "rollup_error_groups_global",
         "sync_error_groups", "sync_item_counts", "sync_rollup_keys", "error_groups",
     ]
 
@@ -37,13 +38,23 @@ import Testing
                     request.fromMs = from
                     request.toMs = to
                     let plan = try DashboardQueryPlanner.rollupPlan(request)
-                    for query in plan.syncCounts + plan.itemCounts {
-                        _ = try Self.check(store, query, "dashboard \(request)")
-                    }
                     let range = plan.range
                     let filter = plan.filter
-                    for query in ErrorGroupQueryPlanner.totals(range, filter) + ErrorGroupQueryPlanner.spread("0123456789abcdef", range, filter) {
-                        _ = try Self.check(store, query, "groups \(request)")
+                    let group = "0123456789abcdef"
+                    let rollupReads = plan.syncCounts + plan.itemCounts + ErrorGroupQueryPlanner.totals(range, filter)
+                        + ErrorGroupQueryPlanner.targets(group, range, filter)
+                    for query in rollupReads {
+                        let details = try Self.check(store, query, "dashboard \(request)")
+                        // Without a company filter, whole days come from the company-less rollups.
+                        if request.companyId.isEmpty, query.sql.contains("rollup_") {
+                            #expect(query.sql.contains("_global"), "\(query.sql)")
+                            #expect(details.contains { $0.contains("_global") }, "\(details)")
+                        }
+                    }
+                    let companies = try Self.check(
+                        store, ErrorGroupQueryPlanner.companiesAffected(group, range, filter), "companies \(request)")
+                    if !range.wholeDays.isEmpty {
+                        #expect(companies.contains { $0.contains("rollup_error_groups_by_group") }, "\(companies)")
                     }
                     let latest = try Self.check(
                         store, ErrorGroupQueryPlanner.latestSyncs("0123456789abcdef", range, filter, limit: 5), "latest")
@@ -105,6 +116,18 @@ import Testing
                     UPDATE rollup_error_groups SET syncs = syncs + ? WHERE day = ? AND group_id = ? AND company_id = ?
                     AND product = ? AND source_platform = ? AND target_platform = ?
                     """, [.integer(1), .integer(1), .text("g"), .text("c"), .integer(1), .text("s"), .text("t")]),
+                ("""
+                    UPDATE rollup_syncs_global SET syncs = syncs + ? WHERE day = ? AND product = ?
+                    AND source_platform = ? AND target_platform = ? AND status_code = ?
+                    """, [.integer(1), .integer(1), .integer(1), .text("s"), .text("t"), .integer(2000)]),
+                ("""
+                    UPDATE rollup_items_global SET items = items + ? WHERE day = ? AND product = ?
+                    AND source_platform = ? AND target_platform = ? AND data_type = ? AND status = ?
+                    """, [.integer(1), .integer(1), .integer(1), .text("s"), .text("t"), .text("invoices"), .integer(2)]),
+                ("""
+                    UPDATE rollup_error_groups_global SET syncs = syncs + ? WHERE group_id = ? AND day = ?
+                    AND product = ? AND source_platform = ? AND target_platform = ?
+                    """, [.integer(1), .text("g"), .integer(1), .integer(1), .text("s"), .text("t")]),
                 ("SELECT fingerprint, example_message FROM error_groups WHERE group_id = ?", [.text("g")]),
             ] {
                 _ = try Self.check(store, SQLQuery(sql, arguments), sql)

@@ -56,7 +56,7 @@ enum ErrorGroupQueryPlanner {
         var queries: [SQLQuery] = []
         if !range.wholeDays.isEmpty {
             queries.append(SQLQuery("""
-                SELECT group_id, sum(occurrences), sum(item_occurrences), sum(syncs) FROM rollup_error_groups
+                SELECT group_id, sum(occurrences), sum(item_occurrences), sum(syncs) FROM \(rollupTable(filter))
                 WHERE day >= ? AND day < ?\(filterSQL) GROUP BY group_id
                 """, [.integer(range.wholeDays.lowerBound), .integer(range.wholeDays.upperBound)] + filterArguments))
         }
@@ -69,25 +69,61 @@ enum ErrorGroupQueryPlanner {
         return queries
     }
 
-    /// Rows of (company_id, target_platform, occurrences) of one group.
-    static func spread(_ groupId: String, _ range: InsightsRange, _ filter: InsightsFilter) -> [SQLQuery] {
+    /// The group rollup to read whole days from: without a company filter,
+    /// the company-less one (0006), which has far fewer rows.
+    static func rollupTable(_ filter: InsightsFilter) -> String {
+        filter.companyId == nil ? "rollup_error_groups_global" : "rollup_error_groups"
+    }
+
+    /// Rows of (target_platform, occurrences) of one group.
+    static func targets(_ groupId: String, _ range: InsightsRange, _ filter: InsightsFilter) -> [SQLQuery] {
         let (filterSQL, filterArguments) = filter.sql()
         var queries: [SQLQuery] = []
         if !range.wholeDays.isEmpty {
             queries.append(SQLQuery("""
-                SELECT company_id, target_platform, sum(occurrences) FROM rollup_error_groups
-                WHERE group_id = ? AND day >= ? AND day < ?\(filterSQL) GROUP BY company_id, target_platform
+                SELECT target_platform, sum(occurrences) FROM \(rollupTable(filter))
+                WHERE group_id = ? AND day >= ? AND day < ?\(filterSQL) GROUP BY target_platform
                 """, [.text(groupId), .integer(range.wholeDays.lowerBound), .integer(range.wholeDays.upperBound)]
                     + filterArguments))
         }
         for edge in range.edges {
             queries.append(SQLQuery("""
-                SELECT company_id, target_platform, sum(sync_errors + item_errors) FROM sync_error_groups
+                SELECT target_platform, sum(sync_errors + item_errors) FROM sync_error_groups
                 WHERE group_id = ? AND started_at >= ? AND started_at < ?\(filterSQL)
-                GROUP BY company_id, target_platform
+                GROUP BY target_platform
                 """, [.text(groupId), .integer(edge.lowerBound), .integer(edge.upperBound)] + filterArguments))
         }
         return queries
+    }
+
+    /// One row: the number of distinct companies with an occurrence of the
+    /// group in the range, exact: whole days from the per-company rollup
+    /// (through `rollup_error_groups_by_group`, which covers it), partial
+    /// days from `sync_error_groups`, counted once each.
+    static func companiesAffected(_ groupId: String, _ range: InsightsRange, _ filter: InsightsFilter) -> SQLQuery {
+        let (filterSQL, filterArguments) = filter.sql()
+        var parts: [String] = []
+        var arguments: [SQLValue] = []
+        if !range.wholeDays.isEmpty {
+            parts.append("""
+                SELECT company_id FROM rollup_error_groups
+                WHERE group_id = ? AND day >= ? AND day < ?\(filterSQL)
+                """)
+            arguments += [.text(groupId), .integer(range.wholeDays.lowerBound), .integer(range.wholeDays.upperBound)]
+                + filterArguments
+        }
+        for edge in range.edges {
+            parts.append("""
+                SELECT company_id FROM sync_error_groups
+                WHERE group_id = ? AND started_at >= ? AND started_at < ?\(filterSQL)
+                """)
+            arguments += [.text(groupId), .integer(edge.lowerBound), .integer(edge.upperBound)] + filterArguments
+        }
+        guard !parts.isEmpty else { return SQLQuery("SELECT 0", []) }
+        // count(DISTINCT) over UNION ALL rather than count(*) over UNION: the
+        // latter is not reliably de-duplicated by this SQLite (count-of-view).
+        return SQLQuery(
+            "SELECT count(DISTINCT company_id) FROM (\(parts.joined(separator: " UNION ALL ")))", arguments)
     }
 
     /// Rows of (sync_id, started_at) of one group's syncs in the range,

@@ -73,14 +73,14 @@ extension SQLiteSyncStore {
         let registered = try connection.first(
             "SELECT fingerprint, example_message FROM error_groups WHERE group_id = ?",
             [.text(total.groupId)]) { ($0.text(0), $0.text(1)) }
-        var companies: Set<String> = []
         var targets: [String: Int64] = [:]
-        for query in ErrorGroupQueryPlanner.spread(total.groupId, range, filter) {
-            for (company, target, count) in try connection.all(query, { ($0.text(0), $0.text(1), $0.int64(2)) }) {
-                companies.insert(company)
+        for query in ErrorGroupQueryPlanner.targets(total.groupId, range, filter) {
+            for (target, count) in try connection.all(query, { ($0.text(0), $0.int64(1)) }) {
                 targets[target, default: 0] += count
             }
         }
+        let companiesQuery = ErrorGroupQueryPlanner.companiesAffected(total.groupId, range, filter)
+        let companies = try connection.first(companiesQuery.sql, companiesQuery.arguments) { $0.int64(0) } ?? 0
         let latest = try connection.all(
             ErrorGroupQueryPlanner.latestSyncs(total.groupId, range, filter, limit: ErrorGroupQueryPlanner.exampleSyncs)
         ) { ($0.text(0), $0.int64(1)) }
@@ -92,7 +92,7 @@ extension SQLiteSyncStore {
             count: total.count,
             firstSeenMs: firstSeen,
             lastSeenMs: latest.first?.1 ?? 0,
-            companiesAffected: Int64(companies.count),
+            companiesAffected: companies,
             exampleMessage: registered?.1 ?? "",
             exampleSyncIds: latest.map(\.0),
             syncsAffected: total.syncs,
