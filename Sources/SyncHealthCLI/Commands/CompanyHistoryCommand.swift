@@ -47,7 +47,7 @@ public struct CompanyHistoryCommand: APICommand {
         )
         output.line(table.render(width: 120))
         output.line("\(response.syncs.count) sync\(response.syncs.count == 1 ? "" : "s") · times in \(time.zoneName)")
-        if !response.nextPageToken.isEmpty { output.line("next page: --page-token \(response.nextPageToken)") }
+        output.nextPageHint(response.nextPageToken)
     }
 
     /// "11-28 14:00": the table leaves the year out to keep room for the status.

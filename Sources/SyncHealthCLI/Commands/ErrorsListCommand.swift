@@ -41,7 +41,7 @@ public struct ErrorsListCommand: APICommand {
         }
         output.line(rendering.list(response.groups))
         output.line("\(response.groups.count) group\(response.groups.count == 1 ? "" : "s") · syncs of a group: synchealth syncs list --error-group GROUP_ID")
-        if !response.nextPageToken.isEmpty { output.line("next page: --page-token \(response.nextPageToken)") }
+        output.nextPageHint(response.nextPageToken)
     }
 }
 

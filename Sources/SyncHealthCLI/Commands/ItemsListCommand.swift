@@ -55,7 +55,7 @@ public struct ItemsListCommand: APICommand {
         case .table:
             output.line(ItemRendering.table(items, time: time, attempts: attempts))
             output.line("\(items.count) item\(items.count == 1 ? "" : "s")\(total.map { " of \($0)" } ?? "") · times in \(time.zoneName)")
-            if !response.nextPageToken.isEmpty { output.line("next page: --page-token \(response.nextPageToken)") }
+            output.nextPageHint(response.nextPageToken)
         }
     }
 }

@@ -43,7 +43,7 @@ public struct JobsListCommand: APICommand {
         }
         output.line(rendering.jobsTable(response.jobs))
         output.line("\(response.jobs.count) job\(response.jobs.count == 1 ? "" : "s") · times in \(global.timeText.zoneName)")
-        if !response.nextPageToken.isEmpty { output.line("next page: --page-token \(response.nextPageToken)") }
+        output.nextPageHint(response.nextPageToken)
     }
 }
 

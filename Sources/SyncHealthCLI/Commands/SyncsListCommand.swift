@@ -79,7 +79,7 @@ public struct SyncsListCommand: APICommand {
             if let totalCount { footer += " of \(totalCount)" }
             footer += " · times in \(global.timeText.zoneName)"
             output.line(footer)
-            if !response.nextPageToken.isEmpty { output.line("next page: --page-token \(response.nextPageToken)") }
+            output.nextPageHint(response.nextPageToken)
         case .json:
             var members: [(String, JSONValue)] = [("syncs", .array(syncs.map(renderer.json)))]
             if let totalCount { members.append(("total", .int(totalCount))) }

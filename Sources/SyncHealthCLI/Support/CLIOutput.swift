@@ -25,3 +25,11 @@ public final class CapturedOutput: CLIOutput {
     /// Everything written so far.
     public var text: String { buffer.withLock { $0 } }
 }
+
+extension CLIOutput {
+    /// The footer every paginated table ends with when more pages remain:
+    /// how to ask for the next one. Prints nothing on the last page.
+    func nextPageHint(_ token: String) {
+        if !token.isEmpty { line("next page: --page-token \(token)") }
+    }
+}
