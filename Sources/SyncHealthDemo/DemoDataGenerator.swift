@@ -16,11 +16,11 @@ public enum DemoDataGenerator {
     ///   - days: how far back the history goes.
     public static func generate(seed: UInt64, now: Int64, companies: Int = 36, days: Int = 90) -> DemoDataSet {
         var rng = SplitMix64(seed: seed)
-        let plans = (0..<companies).map { DemoCompanyPlan.make(index: $0, days: days, rng: &rng) }
+        let plans = makePlans(companies: companies, days: days, rng: &rng)
         let today = now - now % dayMs
         let firstDay = today - Int64(days) * dayMs
         var operations: [DemoOperation] = []
-        for plan in plans {
+        for (index, plan) in plans.enumerated() {
             var builder = DemoSyncBuilder(plan: plan, rng: SplitMix64(seed: rng.next()))
             for day in 0...days {
                 if case .deleted(let fromDay) = plan.incident(on: day), day > fromDay { break }
@@ -32,8 +32,19 @@ public enum DemoDataGenerator {
                     operations += builder.sync(day: day, startedAt: scheduled, dataFrom: scheduled - interval, now: now)
                 }
             }
-            operations += builder.inProgressTail(now: now, companyIndex: plans.firstIndex { $0.company == plan.company } ?? 0)
+            operations += builder.inProgressTail(now: now, companyIndex: index)
         }
         return DemoDataSet(companies: plans.map(\.company), operations: operations)
+    }
+
+    /// The companies `generate` would make for the same seed, without
+    /// generating their syncs: they come first from the seed's sequence.
+    public static func companies(seed: UInt64, companies: Int = 36, days: Int = 90) -> [DemoCompany] {
+        var rng = SplitMix64(seed: seed)
+        return makePlans(companies: companies, days: days, rng: &rng).map(\.company)
+    }
+
+    private static func makePlans(companies: Int, days: Int, rng: inout SplitMix64) -> [DemoCompanyPlan] {
+        (0..<companies).map { DemoCompanyPlan.make(index: $0, days: days, rng: &rng) }
     }
 }

@@ -16,8 +16,8 @@ struct Daemon {
         let store = try openStore()
         var demoTokens: DemoTokens?
         if settings.demo {
-            let dataSet = try loadDemoIfEmpty(store)
-            if settings.authEnabled, let company = dataSet.companies.first {
+            let companies = try loadDemoIfEmpty(store)
+            if settings.authEnabled, let company = companies.first {
                 demoTokens = try DemoTokens(customerCompanyId: company.companyId)
             }
         }
@@ -93,20 +93,22 @@ struct Daemon {
     /// Loads the demo data set unless the database has syncs.
     /// - Returns: the data set for `demoSeed` either way (deterministic), so
     ///   the demo customer token is bound to its first company.
-    private func loadDemoIfEmpty(_ store: SQLiteSyncStore) throws -> DemoDataSet {
-        let now = currentTimeMs()
-        let dataSet = DemoDataGenerator.generate(seed: settings.demoSeed, now: now)
+    /// Returns the demo companies; only an empty database gets their syncs
+    /// generated and loaded (a restart skips that work).
+    private func loadDemoIfEmpty(_ store: SQLiteSyncStore) throws -> [DemoCompany] {
         let existing = try store.listSyncs(ListSyncsRequest(pageSize: 1, includeTotal: true))
         if let total = existing.total?.value, total > 0 {
             logger.notice("demo: database already has data, not loading", metadata: ["syncs": "\(total)"])
-            return dataSet
+            return DemoDataGenerator.companies(seed: settings.demoSeed)
         }
+        let now = currentTimeMs()
+        let dataSet = DemoDataGenerator.generate(seed: settings.demoSeed, now: now)
         let summary = try DemoLoader.load(dataSet, into: store, now: now)
         logger.notice("demo: loaded", metadata: [
             "companies": "\(dataSet.companies.count)", "syncs": "\(summary.syncs)", "item_reports": "\(summary.itemReports)",
             "seed": "\(settings.demoSeed)",
         ])
-        return dataSet
+        return dataSet.companies
     }
 }
 

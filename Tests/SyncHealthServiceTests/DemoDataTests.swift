@@ -75,3 +75,11 @@ import Testing
         }
     }
 }
+
+extension DemoDataTests {
+    @Test func companiesAloneMatchTheFullDataSet() {
+        let data = DemoDataGenerator.generate(seed: 42, now: Self.now)
+        #expect(DemoDataGenerator.companies(seed: 42) == data.companies)
+        #expect(DemoDataGenerator.companies(seed: 43) != data.companies)
+    }
+}
