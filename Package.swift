@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
     ],
     targets: [
         // C modules
@@ -51,7 +52,7 @@ let package = Package(
         // Storage: SQLite, wrapped by hand
         .target(
             name: "SyncHealthStorage",
-            dependencies: ["SyncHealthWire", "CSQLite"],
+            dependencies: ["SyncHealthWire", "CSQLite", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         // Client library over protocol v1
@@ -66,6 +67,7 @@ let package = Package(
             dependencies: [
                 "SyncHealthWire", "SyncHealthStorage",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),

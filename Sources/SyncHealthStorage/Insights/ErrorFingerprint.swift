@@ -43,7 +43,7 @@ struct ErrorFingerprint: Hashable, Sendable {
 
     /// The group id of a normalized text.
     static func groupId(of text: String) -> String {
-        String(SHA256.hexDigest(text.utf8).prefix(groupIdLength))
+        String(SHA256Digest.hexDigest(text.utf8).prefix(groupIdLength))
     }
 
     /// True when `value` has the shape of a group id: 16 lower-case hex digits.

@@ -64,7 +64,7 @@ enum PageToken {
         }
         writer.write(cursor.tiebreak)
         var payload = writer.bytes
-        payload.append(contentsOf: SHA256.hash(payload).prefix(4))
+        payload.append(contentsOf: SHA256Digest.hash(payload).prefix(4))
         return Base64URL.encode(payload)
     }
 
@@ -75,7 +75,7 @@ enum PageToken {
               let bytes = Base64URL.decode(token), bytes.count > 4
         else { throw invalid }
         let payload = Array(bytes.dropLast(4))
-        guard Array(bytes.suffix(4)) == Array(SHA256.hash(payload).prefix(4)) else { throw invalid }
+        guard Array(bytes.suffix(4)) == Array(SHA256Digest.hash(payload).prefix(4)) else { throw invalid }
         var reader = ByteReader(payload)
         guard reader.readByte() == version,
               reader.readByte() == kind.rawValue,
@@ -121,5 +121,5 @@ struct FilterFingerprint {
         for value in set { writer.write(value) }
     }
 
-    var bytes: [UInt8] { Array(SHA256.hash(writer.bytes).prefix(8)) }
+    var bytes: [UInt8] { Array(SHA256Digest.hash(writer.bytes).prefix(8)) }
 }

@@ -39,7 +39,7 @@ struct RetryRequestInput: Sendable, Equatable {
         writer.write(reason)
         writer.write(UInt8(force ? 1 : 0))
         writer.write(requestedBy)
-        return SHA256.hash(writer.bytes)
+        return SHA256Digest.hash(writer.bytes)
     }
 }
 

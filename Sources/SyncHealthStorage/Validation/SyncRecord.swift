@@ -112,7 +112,7 @@ enum RecordSyncValidation {
         try FieldRules.length(config.fileName, "config.file_name", maxBytes: Limits.maxFileNameBytes)
         let contentType = config.contentType.isEmpty ? defaultContentType : config.contentType
         return ConfigRecord(
-            hash: SHA256.hexDigest(config.document),
+            hash: SHA256Digest.hexDigest(config.document),
             document: config.document,
             contentType: contentType,
             version: config.version,
