@@ -70,11 +70,7 @@ struct Daemon {
     }
 
     private func openStore() throws -> SQLiteSyncStore {
-        let directory = (settings.database as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        }
-        return try SQLiteSyncStore(path: settings.database)
+        try DatabaseLocation(parsing: settings.database).openStore(create: true)
     }
 
     /// Says how calls are authorized; never logs a token or digest.

@@ -59,3 +59,62 @@ import Testing
         #expect(await daemon.waitForExit() == 0)
     }
 }
+
+/// Start-up races and refusals of the database setting.
+@Suite struct DaemonDatabaseStartupTests {
+    /// Several daemons started at the same moment on one new file: the
+    /// migrator takes the write lock before it reads what is applied, so one
+    /// migrates and the others wait and find nothing to do. (Before, one in
+    /// three rounds had a daemon die with "table configs already exists".)
+    @Test func daemonsStartingTogetherOnANewDatabaseAllServe() async throws {
+        for round in 0..<4 {
+            let directory = TemporaryDirectory()
+            let database = directory.file("shared.sqlite")
+            let daemons = try (0..<4).map { index in
+                try DaemonProcess(
+                    product: "synchealthd",
+                    arguments: ["--listen", "127.0.0.1:0", "--database", database, "--no-auth", "--grace-period", "500"],
+                    stderrPath: directory.file("daemon-\(index).log"))
+            }
+            var addresses: [String] = []
+            for (index, daemon) in daemons.enumerated() {
+                do {
+                    addresses.append(try await daemon.waitForListeningAddress())
+                } catch {
+                    let log = String(decoding: FileManager.default.contents(atPath: directory.file("daemon-\(index).log")) ?? Data(), as: UTF8.self)
+                    Issue.record("round \(round), daemon \(index): \(error)\n\(log)")
+                }
+            }
+            // Each serves, and a write through one is read through another.
+            if addresses.count == daemons.count {
+                let writer = try SyncHealthClient(target: addresses[0], timeout: .seconds(10))
+                _ = try await writer.recordSync(RecordSyncRequest(sync: Fixtures.sync("race-\(round)")))
+                writer.close()
+                for address in addresses {
+                    let reader = try SyncHealthClient(target: address, timeout: .seconds(10))
+                    #expect(try await reader.getSync(GetSyncRequest(syncId: "race-\(round)")).sync?.syncId == "race-\(round)")
+                    reader.close()
+                }
+            }
+            for daemon in daemons { daemon.send(SIGTERM) }
+            for daemon in daemons { #expect(await daemon.waitForExit() == 0) }
+        }
+    }
+
+    /// A URL is not a file name: refused with a usage error that says why,
+    /// and nothing named after the URL appears in the working directory.
+    @Test(arguments: ["postgresql://db.internal/synchealth", "postgres://user:secret@localhost/sh"])
+    func aDatabaseURLIsRefused(url: String) async throws {
+        let directory = TemporaryDirectory()
+        let daemon = try DaemonProcess(
+            product: "synchealthd", arguments: ["--listen", "127.0.0.1:0", "--database", url, "--no-auth"],
+            stderrPath: directory.file("refused.log"))
+        #expect(await daemon.waitForExit() == 64)
+        let log = String(decoding: FileManager.default.contents(atPath: directory.file("refused.log")) ?? Data(), as: UTF8.self)
+        #expect(log.contains("PostgreSQL databases are not supported"))
+        #expect(!log.contains("secret"))
+        let cwd = FileManager.default.currentDirectoryPath
+        #expect(!FileManager.default.fileExists(atPath: "\(cwd)/postgresql:"))
+        #expect(!FileManager.default.fileExists(atPath: "\(cwd)/postgres:"))
+    }
+}

@@ -15,10 +15,11 @@ public final class LocalStoreAPI: SyncHealthAPI {
 
     /// Opens the database at `path` (it must exist: maintenance never creates one).
     public init(path: String, actor: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw CLIInputError("no database at \(path)")
+        do {
+            store = try DatabaseLocation(parsing: path).openStore(create: false)
+        } catch let error as DatabaseLocationError {
+            throw CLIInputError(error.message)
         }
-        store = try SQLiteSyncStore(path: path)
         self.actor = actor
     }
 

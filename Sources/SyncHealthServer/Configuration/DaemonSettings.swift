@@ -1,3 +1,5 @@
+import SyncHealthStorage
+
 /// Everything synchealthd can be configured with, resolved from (highest
 /// precedence first) command-line flags, environment variables
 /// (`SYNCHEALTH_<KEY>` with dashes as underscores, e.g.
@@ -117,7 +119,11 @@ public struct DaemonSettings: Sendable, Hashable {
             guard value.contains(":") else { throw SettingsError("\(source): listen must be host:port, got '\(value)'") }
             listen = value
         case "database":
-            guard !value.isEmpty else { throw SettingsError("\(source): database must not be empty") }
+            do {
+                _ = try DatabaseLocation(parsing: value)
+            } catch {
+                throw SettingsError("\(source): \(error.message)")
+            }
             database = value
         case "max-connections": maxConnections = try int(1...100_000)
         case "max-concurrent-streams": maxConcurrentStreams = try int(1...10_000)

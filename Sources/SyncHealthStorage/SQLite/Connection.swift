@@ -16,6 +16,8 @@ final class Connection {
 
     let handle: OpaquePointer
     let mode: Mode
+    /// The lock wait set at open; see `withBusyTimeout`.
+    private let busyTimeoutMs: Int32
     private var cache: [String: Statement] = [:]
     private var cacheOrder: [String] = []
     /// Most statements kept prepared. The query planner yields one SQL shape
@@ -42,6 +44,7 @@ final class Connection {
         }
         self.handle = db
         self.mode = mode
+        self.busyTimeoutMs = busyTimeoutMs
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, busyTimeoutMs)
         try configure()
@@ -73,6 +76,14 @@ final class Connection {
         case .reader:
             try execute("PRAGMA foreign_keys = ON")
         }
+    }
+
+    /// Runs `body` with the lock wait set to `ms`, then restores the wait
+    /// set at open.
+    func withBusyTimeout<T>(ms: Int32, _ body: () throws -> T) rethrows -> T {
+        sqlite3_busy_timeout(handle, ms)
+        defer { sqlite3_busy_timeout(handle, busyTimeoutMs) }
+        return try body()
     }
 
     /// Runs one or more statements that take no arguments (schema, pragmas).
