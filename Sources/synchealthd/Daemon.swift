@@ -30,6 +30,7 @@ struct Daemon {
         RetryHandlers.register(on: router, store: store, jobCreated: { executor.wake() })
         var configuration = ServerConfiguration()
         configuration.maxConnections = settings.maxConnections
+        configuration.maxPendingHandshakes = settings.effectiveMaxPendingHandshakes
         configuration.maxConcurrentStreams = settings.maxConcurrentStreams
         configuration.maxFrameSize = UInt32(settings.maxFrameSize)
         configuration.handshakeTimeout = .milliseconds(settings.handshakeTimeoutMs)

@@ -32,6 +32,7 @@ struct Synchealthd: AsyncParsableCommand {
     @Option(help: "Address to listen on, host:port (default 127.0.0.1:7410; port 0 = any free port).") var listen: String?
     @Option(help: "SQLite database file (default synchealth-data/synchealth.sqlite).") var database: String?
     @Option(help: "Most open connections (default 1024).") var maxConnections: String?
+    @Option(help: "Most connections still in their handshake; past it the oldest is closed (default 256).") var maxPendingHandshakes: String?
     @Option(help: "Most calls in flight per connection (default 100).") var maxConcurrentStreams: String?
     @Option(help: "Largest frame payload in bytes (default 4194304).") var maxFrameSize: String?
     @Option(help: "Handshake timeout in ms (default 10000).") var handshakeTimeout: String?
@@ -56,7 +57,7 @@ struct Synchealthd: AsyncParsableCommand {
     var flags: [String: String] {
         var flags: [String: String] = [:]
         let pairs: [(String, String?)] = [
-            ("listen", listen), ("database", database), ("max-connections", maxConnections),
+            ("listen", listen), ("database", database), ("max-connections", maxConnections), ("max-pending-handshakes", maxPendingHandshakes),
             ("max-concurrent-streams", maxConcurrentStreams), ("max-frame-size", maxFrameSize),
             ("handshake-timeout", handshakeTimeout), ("idle-timeout", idleTimeout), ("grace-period", gracePeriod),
             ("log-level", logLevel), ("demo-seed", demoSeed), ("default-connector", defaultConnector),

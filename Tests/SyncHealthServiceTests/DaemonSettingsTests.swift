@@ -17,6 +17,20 @@ import Testing
         #expect(settings.maxConcurrentStreams == 7)
         #expect(settings.maxFrameSize == 4 * 1024 * 1024)
         #expect(settings.idleTimeoutMs == 300_000)
+        // The handshake budget defaults below the cap.
+        #expect(settings.effectiveMaxPendingHandshakes == 10)
+        #expect(DaemonSettings().effectiveMaxPendingHandshakes == 256)
+    }
+
+    @Test func handshakeBudgetIsCheckedAgainstTheCap() throws {
+        let set = try DaemonSettings.resolve(flags: ["max-pending-handshakes": "64"], environment: [:], file: nil)
+        #expect(set.effectiveMaxPendingHandshakes == 64)
+        #expect {
+            try DaemonSettings.resolve(flags: ["max-pending-handshakes": "100", "max-connections": "50"], environment: [:], file: nil)
+        } throws: { "\($0)".contains("must not exceed max-connections") }
+        #expect(throws: SettingsError.self) {
+            try DaemonSettings.resolve(flags: ["max-pending-handshakes": "0"], environment: [:], file: nil)
+        }
     }
 
     @Test func badValuesNameTheirSource() {

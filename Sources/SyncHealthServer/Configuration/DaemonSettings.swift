@@ -11,6 +11,13 @@ public struct DaemonSettings: Sendable, Hashable {
     public var database = "synchealth-data/synchealth.sqlite"
     /// Most open connections; more are refused with GOAWAY.
     public var maxConnections = 1024
+    /// Most connections at once that have not finished the handshake; past
+    /// it (or at `maxConnections`) the oldest of them is closed to make room.
+    /// Nil means the default: 256, or `maxConnections` when that is lower.
+    /// When set, at most `maxConnections`.
+    public var maxPendingHandshakes: Int?
+    /// `maxPendingHandshakes` with its default applied.
+    public var effectiveMaxPendingHandshakes: Int { maxPendingHandshakes ?? min(256, maxConnections) }
     /// Most calls in flight on one connection.
     public var maxConcurrentStreams = 100
     /// Largest frame payload accepted, in bytes.
@@ -65,7 +72,7 @@ public struct DaemonSettings: Sendable, Hashable {
 
     /// Every key the file, environment and flags accept.
     public static let keys = [
-        "listen", "database", "max-connections", "max-concurrent-streams", "max-frame-size",
+        "listen", "database", "max-connections", "max-pending-handshakes", "max-concurrent-streams", "max-frame-size",
         "handshake-timeout", "idle-timeout", "grace-period", "log-level", "demo", "demo-seed",
         "auth",
     ] + retryKeys
@@ -87,6 +94,9 @@ public struct DaemonSettings: Sendable, Hashable {
         }
         for (key, value) in flags.sorted(by: { $0.key < $1.key }) { try settings.apply(key: key, value: value, source: "--\(key)") }
         try settings.validateRetry()
+        if let pending = settings.maxPendingHandshakes, pending > settings.maxConnections {
+            throw SettingsError("max-pending-handshakes (\(pending)) must not exceed max-connections (\(settings.maxConnections))")
+        }
         return settings
     }
 
@@ -126,6 +136,7 @@ public struct DaemonSettings: Sendable, Hashable {
             }
             database = value
         case "max-connections": maxConnections = try int(1...100_000)
+        case "max-pending-handshakes": maxPendingHandshakes = try int(1...100_000)
         case "max-concurrent-streams": maxConcurrentStreams = try int(1...10_000)
         case "max-frame-size": maxFrameSize = try int(16 * 1024...4 * 1024 * 1024)
         case "handshake-timeout": handshakeTimeoutMs = try millis()

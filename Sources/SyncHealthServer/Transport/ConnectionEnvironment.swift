@@ -6,6 +6,9 @@ struct ConnectionEnvironment: Sendable {
     let configuration: ServerConfiguration
     let router: Router
     let logger: Logger
+    /// Called on the connection's queue when its preface arrives; false when
+    /// the server evicted it first, and it must close.
+    let onHandshake: @Sendable (_ connectionId: UInt64) -> Bool
     /// Called once, on the connection's queue, after its descriptor is closed.
     let onClosed: @Sendable (_ connectionId: UInt64) -> Void
 

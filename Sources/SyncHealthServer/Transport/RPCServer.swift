@@ -61,6 +61,7 @@ public final class RPCServer: Sendable {
         }
         let environment = ConnectionEnvironment(
             configuration: configuration, router: router, logger: logger,
+            onHandshake: { [weak self] id in self?.handshakeFinished(id) ?? false },
             onClosed: { [weak self] id in self?.connectionClosed(id) }
         )
         state.withLock { state in
@@ -78,6 +79,12 @@ public final class RPCServer: Sendable {
 
     /// Connections currently open (admitted or being rejected).
     public var connectionCount: Int { state.withLock { $0.connections.count } }
+
+    /// Admitted connections that have not sent their preface yet.
+    public var pendingHandshakeCount: Int { state.withLock { $0.pendingHandshakes.count } }
+
+    /// Refusals and evictions since start.
+    public var connectionCounters: ConnectionCounters { state.withLock { $0.counters } }
 
     /// Graceful shutdown: Health flips to NOT_SERVING, the listener closes,
     /// every connection gets GOAWAY with its last stream id, new calls are
@@ -134,22 +141,41 @@ public final class RPCServer: Sendable {
         return connections
     }
 
+    /// Admits a new connection. Connections that have not finished the
+    /// handshake have a budget of their own (`maxPendingHandshakes`): past it,
+    /// or at `maxConnections`, the oldest of them is closed to make room, so
+    /// only a cap full of connections that did finish it refuses newcomers.
     private func accepted(_ fd: Int32, peer: String) {
-        enum Action { case close, serve(ServerConnection), reject(ServerConnection) }
+        enum Action { case close, serve(ServerConnection, evicting: ServerConnection?), reject(ServerConnection) }
+        let pendingBudget = min(configuration.maxPendingHandshakes, configuration.maxConnections)
         let action = state.withLock { state -> Action in
             guard state.lifecycle == .running, let environment = state.environment else { return .close }
             let id = state.nextConnectionId
             state.nextConnectionId += 1
             let connection = ServerConnection(id: id, fd: fd, peer: peer, env: environment)
             state.connections[id] = connection
-            guard state.admitted.count < configuration.maxConnections else { return .reject(connection) }
+            var evicted: ServerConnection?
+            if state.pendingHandshakes.count >= pendingBudget || state.admitted.count >= configuration.maxConnections {
+                evicted = state.evictOldestPendingHandshake()
+            }
+            guard state.admitted.count < configuration.maxConnections else {
+                state.counters.refusedAtCapacity += 1
+                return .reject(connection)
+            }
             state.admitted.insert(id)
-            return .serve(connection)
+            state.pendingHandshakes.append(id)
+            return .serve(connection, evicting: evicted)
         }
         switch action {
         case .close:
             Socket.close(fd)  // no source was made for it
-        case let .serve(connection):
+        case let .serve(connection, evicted):
+            if let evicted {
+                logger.notice("connection closed before its handshake to make room", metadata: [
+                    "peer": "\(evicted.peer)", "connection": "\(evicted.id)", "pending_limit": "\(pendingBudget)",
+                ])
+                evicted.evictBeforeHandshake()
+            }
             logger.debug("connection accepted", metadata: ["peer": "\(peer)", "connection": "\(connection.id)"])
             connection.start()
         case let .reject(connection):
@@ -158,10 +184,16 @@ public final class RPCServer: Sendable {
         }
     }
 
+    /// A connection sent its preface; false when it was evicted first (it then closes).
+    private func handshakeFinished(_ id: UInt64) -> Bool {
+        state.withLock { $0.finishHandshake(id) }
+    }
+
     private func connectionClosed(_ id: UInt64) {
         let waiters = state.withLock { state in
             state.connections[id] = nil
             state.admitted.remove(id)
+            _ = state.finishHandshake(id)
             return state.stopIfDrained()
         }
         for waiter in waiters { waiter.resume() }

@@ -11,6 +11,12 @@ public struct ServerConfiguration: Sendable {
     /// Connections served at once; beyond it a new connection is accepted,
     /// sent GOAWAY RESOURCE_EXHAUSTED and closed. Default 1024.
     public var maxConnections: Int = 1024
+    /// Connections that have not finished the handshake (sent the 8-byte
+    /// preface) at once. A new connection past this budget, or one arriving
+    /// at `maxConnections`, closes the oldest such connection instead of
+    /// being refused, so silent sockets cannot lock well-behaved clients out.
+    /// Clamped to `maxConnections`. Default 256.
+    public var maxPendingHandshakes: Int = 256
     /// Time a new connection has to send its 8-byte preface. Default 10 s.
     public var handshakeTimeout: Duration = .seconds(10)
     /// A connection with no frames received and no calls in flight for this

@@ -9,6 +9,10 @@ extension ServerConnection {
         do {
             if state == .awaitingPreface {
                 guard try Preface.decode(&inbound) != nil else { return }
+                guard env.onHandshake(id) else {
+                    closeNow(reason: "closed before its handshake to make room")  // evicted while the preface arrived
+                    return
+                }
                 transition(to: .open)
                 lastActivity = .now()
                 sendSettings()
@@ -109,6 +113,19 @@ extension ServerConnection {
             case .closing, .closed:
                 break
             }
+        }
+    }
+
+    /// Closes a connection that has not sent its preface, to make room for a
+    /// new one: a best-effort GOAWAY RESOURCE_EXHAUSTED (the socket's send
+    /// buffer is empty, so it goes out at once), then close without lingering,
+    /// so a flood of silent sockets frees descriptors as fast as it makes them.
+    func evictBeforeHandshake() {
+        queue.async {
+            guard self.state == .awaitingPreface else { return }
+            let goAway = GoAway(lastStreamId: 0, statusCode: .resourceExhausted, message: "handshake not finished; closed to make room")
+            self.send(Frame(type: .goAway, streamId: 0, payload: goAway.serializedBytes()))
+            self.closeNow(reason: "closed before its handshake to make room")
         }
     }
 

@@ -35,10 +35,32 @@ struct ServerState {
     var listener: Listener?
     var environment: ConnectionEnvironment?
     var connections: [UInt64: ServerConnection] = [:]
-    /// Connections that count against `maxConnections` (rejected ones do not).
+    /// Connections that count against `maxConnections` (rejected and
+    /// evicted ones do not).
     var admitted: Set<UInt64> = []
+    /// Admitted connections still waiting for their preface, oldest first
+    /// (ids only grow, so accept order is id order).
+    var pendingHandshakes: [UInt64] = []
+    var counters = ConnectionCounters()
     var nextConnectionId: UInt64 = 1
     var stopWaiters: [CheckedContinuation<Void, Never>] = []
+
+    /// Takes the oldest connection still waiting for its preface out of the
+    /// budgets; nil when there is none.
+    mutating func evictOldestPendingHandshake() -> ServerConnection? {
+        guard !pendingHandshakes.isEmpty else { return nil }
+        let id = pendingHandshakes.removeFirst()
+        admitted.remove(id)
+        counters.evictedBeforeHandshake += 1
+        return connections[id]
+    }
+
+    /// Marks `id`'s handshake finished. False when it was evicted first.
+    mutating func finishHandshake(_ id: UInt64) -> Bool {
+        guard let index = pendingHandshakes.firstIndex(of: id) else { return false }
+        pendingHandshakes.remove(at: index)
+        return true
+    }
 
     mutating func transition(to next: ServerLifecycle) {
         precondition(lifecycle.canTransition(to: next), "server: illegal transition \(lifecycle) -> \(next)")
@@ -53,4 +75,17 @@ struct ServerState {
         defer { stopWaiters = [] }
         return stopWaiters
     }
+}
+
+/// How often the server turned connections away, for operators (and, later,
+/// metrics).
+public struct ConnectionCounters: Sendable, Equatable {
+    /// New connections answered GOAWAY RESOURCE_EXHAUSTED at `maxConnections`
+    /// (every admitted connection had finished its handshake).
+    public var refusedAtCapacity = 0
+    /// Connections closed before their handshake to make room for a new one
+    /// (handshake budget or connection cap).
+    public var evictedBeforeHandshake = 0
+
+    public init() {}
 }
