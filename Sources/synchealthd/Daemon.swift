@@ -6,6 +6,7 @@ import SyncHealthRetry
 import SyncHealthServer
 import SyncHealthStorage
 import SyncHealthWire
+import Synchronization
 
 /// Runs the server until SIGTERM or SIGINT, then drains gracefully.
 struct Daemon {
@@ -43,13 +44,21 @@ struct Daemon {
         )
         // Watch for signals before announcing the address, so a SIGTERM sent
         // as soon as the address is printed is never lost.
+        let drainStarted = Mutex<ContinuousClock.Instant?>(nil)
+        let grace = Duration.milliseconds(settings.gracePeriodMs)
         let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { signal in
-            logger.notice("shutting down", metadata: ["signal": "\(signal)", "grace_ms": "\(settings.gracePeriodMs)"])
-            Task {
-                // Pushes in flight finish and are recorded before the server drains.
-                await executor.shutdown()
-                await server.shutdown(gracePeriod: .milliseconds(settings.gracePeriodMs))
+            let first = drainStarted.withLock { started in
+                defer { if started == nil { started = .now } }
+                return started == nil
             }
+            guard first else { return }
+            logger.notice("shutting down", metadata: ["signal": "\(signal)", "grace_ms": "\(settings.gracePeriodMs)"])
+            // The drain starts at once and everywhere: the executor leases
+            // nothing more, Health turns NOT_SERVING, the listener closes and
+            // every connection gets GOAWAY. Calls and pushes in flight have
+            // the same grace period to finish.
+            executor.beginStopping()
+            Task { await server.shutdown(gracePeriod: grace) }
         }
         let port = try server.start()
         let host = settings.listen.split(separator: ":").dropLast().joined(separator: ":")
@@ -65,7 +74,16 @@ struct Daemon {
         executor.start()
 
         await server.waitUntilStopped()
-        await executor.shutdown()
+        // Pushes in flight get what is left of the grace period to finish and
+        // be recorded; any still running stay leased, and are delivered again
+        // with the same idempotency keys once their leases expire.
+        let elapsed = drainStarted.withLock { $0 }.map { ContinuousClock.now - $0 } ?? .zero
+        let remaining = max(.zero, grace - elapsed)
+        if !(await executor.shutdown(gracePeriod: remaining)) {
+            logger.warning("retry pushes still in flight at the end of the grace period; they stay leased and are delivered again with the same idempotency keys", metadata: [
+                "pushes": "\(executor.pushesInFlight)",
+            ])
+        }
         signals.cancel()
         logger.notice("stopped")
     }

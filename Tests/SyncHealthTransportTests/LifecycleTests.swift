@@ -9,6 +9,30 @@ import Testing
 /// depends on how long anything took.
 @Suite("Lifecycle, timeouts and limits")
 struct LifecycleTests {
+    /// On shutdown, an idle peer that never hangs up does not hold the server
+    /// for the close linger: once it has acknowledged our GOAWAY and FIN, the
+    /// connection closes. (The linger here is a minute; before, shutdown
+    /// waited all of it.) The GOAWAY still reaches the peer intact.
+    @Test func shutdownDoesNotWaitOutTheLingerForIdlePeers() async throws {
+        let h = try Harness.start { $0.closeLingerTimeout = .seconds(60) }
+        var peers: [RawPeer] = []
+        for _ in 0..<3 {
+            let peer = try await RawPeer.connect(port: h.port)
+            _ = try await peer.handshake()
+            peers.append(peer)
+        }
+        let silent = try await RawPeer.connect(port: h.port)  // never sends its preface
+        #expect(await eventually { h.server.connectionCount == 4 })
+        let stopped = Task { await h.server.shutdown(gracePeriod: .seconds(30)) }
+        #expect(await eventually(timeout: .seconds(20)) { h.server.connectionCount == 0 },
+                "connections still open: \(h.server.connectionCount)")
+        for peer in peers + [silent] {
+            let (goAway, _) = try await expectGoAwayAndClose(peer)
+            #expect(goAway.message == "server shutting down")
+        }
+        await stopped.value
+    }
+
     @Test func gracefulDrainFinishesInFlightAndRefusesNewCalls() async throws {
         let h = try Harness.start()
         let peer = try await RawPeer.connect(port: h.port)

@@ -50,6 +50,9 @@ extension RetryExecutor {
         }
         // A finishing push wakes the dispatcher.
         guard free > 0 else { return .sleep(ms: poll) }
+        // Stopping (SIGTERM) leases nothing more; checked again just before
+        // leasing to keep the window between the signal and the last lease small.
+        guard state.withLock({ $0.lifecycle != .stopping && $0.lifecycle != .stopped }) else { return .sleep(ms: poll) }
         guard granted > 0 else { return .sleep(ms: min(max(rateWaitMs, 1), poll)) }
 
         let leases: [RetryLease]

@@ -90,9 +90,10 @@ public final class RetryExecutor: Sendable {
         wakeup.signal()
     }
 
-    /// Stops leasing and waits for the pushes in flight to finish and be
-    /// recorded (at most about `pushTimeoutMs`). Safe to call more than once.
-    public func stop() {
+    /// Stops leasing at once and returns; pushes in flight go on and are
+    /// recorded as they finish. The first step of a drain (SIGTERM): the
+    /// server stops taking calls at the same moment. Safe to call more than once.
+    public func beginStopping() {
         let dispatcherRuns = state.withLock { state -> Bool in
             switch state.lifecycle {
             case .running, .runningInline:
@@ -106,9 +107,35 @@ public final class RetryExecutor: Sendable {
             }
         }
         if dispatcherRuns { wakeup.signal() }
+    }
+
+    /// Stops leasing and waits for the pushes in flight to finish and be
+    /// recorded (at most about `pushTimeoutMs`). Safe to call more than once.
+    public func stop() {
+        beginStopping()
         dispatching.wait()
         pushes.wait()
         state.withLock { $0.lifecycle = .stopped }
+    }
+
+    /// Stops leasing and waits, without blocking the caller's thread, until
+    /// the pushes in flight have finished and been recorded, or `gracePeriod`
+    /// has passed.
+    /// - Returns: true when nothing was left in flight. False leaves those
+    ///   attempts leased: when their leases expire they are delivered again
+    ///   with the same idempotency keys (by this or another executor).
+    public func shutdown(gracePeriod: Duration) async -> Bool {
+        beginStopping()
+        let graceMs = max(0, min(gracePeriod / .milliseconds(1), 86_400_000))
+        let deadline = DispatchTime.now() + .milliseconds(Int(graceMs))
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            DispatchQueue.global().async {
+                let finished = self.dispatching.wait(timeout: deadline) == .success
+                    && self.pushes.wait(timeout: deadline) == .success
+                if finished { self.state.withLock { $0.lifecycle = .stopped } }
+                continuation.resume(returning: finished)
+            }
+        }
     }
 
     /// `stop()` without blocking the caller's thread.
@@ -119,6 +146,11 @@ public final class RetryExecutor: Sendable {
                 continuation.resume()
             }
         }
+    }
+
+    /// Pushes in flight right now, over all platforms.
+    public var pushesInFlight: Int {
+        state.withLock { state in state.inFlight.values.reduce(0, +) }
     }
 
     /// Runs the dispatcher on the calling thread until nothing is queued or

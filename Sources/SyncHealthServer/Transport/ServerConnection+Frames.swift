@@ -93,6 +93,7 @@ extension ServerConnection {
     /// let in-flight ones finish until `graceDeadline`, then close.
     func drain(graceDeadline deadline: DispatchTime) {
         queue.async {
+            self.closeOnceAcknowledged = true
             switch self.state {
             case .awaitingPreface:
                 let goAway = GoAway(lastStreamId: 0, statusCode: .unavailable, message: "server shutting down")

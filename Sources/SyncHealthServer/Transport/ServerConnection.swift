@@ -29,6 +29,10 @@ final class ServerConnection: @unchecked Sendable {
     var graceDeadline: DispatchTime?
     var lingerDeadline: DispatchTime?
     var closeReason = "closed"
+    /// Set when the server drains this connection on shutdown: once the peer
+    /// has acknowledged our last frame and FIN, close without waiting out the
+    /// linger for its FIN, so a daemon exits as soon as nothing is pending.
+    var closeOnceAcknowledged = false
 
     private let readSource: any DispatchSourceRead
     private let writeSource: any DispatchSourceWrite
@@ -208,6 +212,23 @@ final class ServerConnection: @unchecked Sendable {
             // Our last frame is out: FIN, then drain the peer until it hangs up.
             Socket.shutdownWrite(fd)
             writeShutDown = true
+            if closeOnceAcknowledged { closeWhenAcknowledged(pollMs: 1) }
+        }
+    }
+
+    /// Closes as soon as the peer acknowledged our FIN, looking again after
+    /// 1, 2, 4 ... 64 ms; the linger timeout still bounds the wait. No input
+    /// is left unread (closing reads and discards it), so the close is a FIN,
+    /// not a reset.
+    private func closeWhenAcknowledged(pollMs: Int) {
+        dispatchPrecondition(condition: .onQueue(queue))
+        guard state == .closing else { return }
+        if Socket.peerAcknowledgedOurClose(fd) {
+            closeNow(reason: closeReason)
+            return
+        }
+        queue.asyncAfter(deadline: .now() + .milliseconds(pollMs)) {
+            self.closeWhenAcknowledged(pollMs: min(pollMs * 2, 64))
         }
     }
 

@@ -95,6 +95,17 @@ enum Socket {
     /// Closes `fd`. Only ever called from a dispatch source's cancel handler
     /// (or before any source was made for it), so the number cannot be reused
     /// under a live source.
+    /// Whether the peer has acknowledged everything sent, our FIN included
+    /// (TCP state FIN_WAIT2, or TIME_WAIT once it closed too): what we wrote
+    /// is in its receive buffer, so closing now cannot cost it our last frame.
+    static func peerAcknowledgedOurClose(_ fd: Int32) -> Bool {
+        var info = tcp_info()
+        var length = socklen_t(MemoryLayout<tcp_info>.size)
+        guard getsockopt(fd, Int32(IPPROTO_TCP), TCP_INFO, &info, &length) == 0 else { return false }
+        // linux/tcp_states.h: TCP_FIN_WAIT2 = 5, TCP_TIME_WAIT = 6.
+        return info.tcpi_state == 5 || info.tcpi_state == 6
+    }
+
     static func close(_ fd: Int32) {
         // close(2) must not be retried on EINTR on Linux: the fd is gone either way.
         _ = Glibc.close(fd)

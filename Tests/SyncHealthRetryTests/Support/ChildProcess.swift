@@ -55,12 +55,25 @@ final class ChildProcess: Sendable {
 
     var isRunning: Bool { process.withLock { $0.isRunning } }
 
+    /// The exit status once the process has exited; nil while it runs.
+    var exitStatus: Int32? { process.withLock { $0.isRunning ? nil : $0.terminationStatus } }
+
+    /// Waits (without blocking a thread) up to `seconds` for the process to
+    /// exit by itself; returns its status, or nil when it is still running.
+    func waitForExit(seconds: Double = 30) async -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while isRunning && Date() < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return exitStatus
+    }
+
     /// Sends `signal` and waits for the process to exit. Blocks: meant for
     /// SIGKILL (and `defer` clean-up), after which the exit is immediate.
-    func stop(signal: Int32 = SIGKILL) {
+    func stop(signal: Int32 = SIGKILL, wait: Bool = true) {
         guard isRunning else { return }
         kill(pid, signal)
-        process.withLock { $0.waitUntilExit() }
+        if wait { process.withLock { $0.waitUntilExit() } }
     }
 
     /// SIGTERM, then waits (without blocking a thread) for a graceful exit;

@@ -1,0 +1,124 @@
+import Foundation
+import SyncHealthClient
+import SyncHealthStorage
+import SyncHealthTestSupport
+import SyncHealthWire
+import Testing
+
+/// SIGTERM with a retry push in flight: the drain starts at once (no new
+/// connections, GOAWAY on open ones, Health NOT_SERVING, nothing more
+/// leased), the push finishes within the grace period and is recorded once,
+/// and the daemon exits 0. Before, the server kept serving until the push
+/// had finished.
+@Suite(.serialized) struct DrainOnSigtermTests {
+    @Test func drainStartsAtOnceWhileAPushFinishes() async throws {
+        guard let daemon = BuildProducts.executable("synchealthd"),
+              let sandboxBinary = BuildProducts.executable("synchealth-sandbox")
+        else {
+            Issue.record("build synchealthd and synchealth-sandbox first (swift build --build-tests)")
+            return
+        }
+        let directory = TemporaryDirectory(prefix: "synchealth-drain")
+        let database = directory.file("synchealth.sqlite")
+        let deliveries = directory.file("deliveries.log")
+        let store = try SQLiteSyncStore(path: database)
+        _ = try store.recordSync(RecordSyncRequest(sync: Fixtures.sync("drain-sync")), now: Fixtures.baseTime)
+        _ = try store.recordPushItems(RecordPushItemsRequest(
+            syncId: "drain-sync", items: (0..<3).map { Fixtures.item("drain-item-\($0)", status: .failed) }), now: Fixtures.baseTime)
+        _ = try store.retryFailedItems(RetryFailedItemsRequest(
+            scope: RetryScope(scope: .sync(SyncRetryScope(syncId: "drain-sync"))),
+            reason: "drain test", idempotencyKey: "drain-1"), requestedBy: "drain-test", now: Fixtures.baseTime)
+
+        // Each push takes 1.5 s; one worker, so one push is in flight at a time.
+        let sandbox = try ChildProcess(sandboxBinary, [
+            "--listen", "127.0.0.1:0", "--seed", "3", "--latency-ms", "1500", "--deliveries-log", deliveries,
+        ], stderrPath: directory.file("sandbox.err"))
+        defer { sandbox.stop() }
+        let sandboxPort = try #require(await sandbox.waitForPort("synchealth-sandbox listening on "))
+        let config = directory.file("synchealthd.conf")
+        try """
+            listen = 127.0.0.1:0
+            database = \(database)
+            connector.xero = 127.0.0.1:\(sandboxPort)
+            retry-workers = 1
+            retry-platform-concurrency = 1
+            retry-push-timeout = 5000
+            retry-lease-duration = 30000
+            retry-poll-interval = 50
+            grace-period = 8000
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let server = try ChildProcess(daemon, ["--config", config, "--no-auth"], stderrPath: directory.file("daemon.err"))
+        defer { server.stop() }
+        let port = try #require(await server.waitForPort("synchealthd listening on "))
+        let target = "127.0.0.1:\(port)"
+
+        // Wait until a push is in flight: its attempt is leased (PENDING).
+        let client = try SyncHealthClient(target: target, timeout: .seconds(10))
+        defer { client.close() }
+        let pending = try await waitUntil(seconds: 20) {
+            let items = try await client.listPushItems(ListPushItemsRequest(syncId: "drain-sync", includeAttempts: true)).items
+            return items.contains { $0.attempts.contains { $0.outcome == .pending } }
+        }
+        try #require(pending, "no push went out")
+        #expect(try await client.healthCheck(HealthCheckRequest()).status == .serving)
+
+        server.stop(signal: SIGTERM, wait: false)
+        try await Task.sleep(for: .milliseconds(100))
+        // 100 ms later, while the push still runs: a new connection is refused
+        // or told UNAVAILABLE, and the open one no longer takes calls.
+        #expect(server.isRunning, "the daemon should still be finishing its push")
+        let late = await outcome { () async throws -> HealthCheckResponse in
+            let fresh = try SyncHealthClient(target: target, timeout: .seconds(2))
+            defer { fresh.close() }
+            return try await fresh.healthCheck(HealthCheckRequest())
+        }
+        #expect(late == .unavailable, "a new connection after SIGTERM got \(late)")
+        let onOpenConnection = await outcome { try await client.healthCheck(HealthCheckRequest()) }
+        #expect(onOpenConnection == .unavailable || onOpenConnection == .notServing, "the open connection got \(onOpenConnection)")
+
+        #expect(await server.waitForExit(seconds: 20) == 0)
+        let log = (try? String(contentsOfFile: directory.file("daemon.err"), encoding: .utf8)) ?? ""
+        #expect(!log.contains("still in flight"), "the push should have finished within the grace period")
+
+        // The push in flight was recorded, once; nothing else was leased
+        // after the signal (one worker, so that push was the only one).
+        let lines = deliveryLines(deliveries)
+        #expect(lines.count == 1, "deliveries: \(lines)")
+        let after = try SQLiteSyncStore(path: database)
+        let items = try after.listPushItems(ListPushItemsRequest(syncId: "drain-sync", includeAttempts: true)).items
+        let retried = items.flatMap { item in item.attempts.filter { $0.trigger != .initial }.map { (item.itemId, $0) } }
+        #expect(retried.count == 1, "retry attempts after the drain: \(retried.map { "\($0.0) \($0.1.outcome)" })")
+        #expect(retried.allSatisfy { $0.1.outcome != .pending })
+        if let line = lines.first, let (itemId, attempt) = retried.first {
+            let fields = line.split(separator: " ").map(String.init)
+            #expect(fields.first == itemId)
+            #expect(fields.count == 4 && fields[2] == attempt.idempotencyKey)
+        }
+        await sandbox.terminate()
+    }
+}
+
+/// What a Health check ended in: a serving status, or an error's status code.
+private enum HealthOutcome: Equatable, CustomStringConvertible {
+    case serving, notServing, unavailable, other(String)
+
+    var description: String {
+        switch self {
+        case .serving: "SERVING"
+        case .notServing: "NOT_SERVING"
+        case .unavailable: "UNAVAILABLE"
+        case let .other(text): text
+        }
+    }
+}
+
+private func outcome(_ body: () async throws -> HealthCheckResponse) async -> HealthOutcome {
+    do {
+        let response = try await body()
+        return response.status == .serving ? .serving : (response.status == .notServing ? .notServing : .other("\(response.status)"))
+    } catch let error as RPCError {
+        return error.code == .unavailable ? .unavailable : .other("\(error)")
+    } catch {
+        return .other("\(error)")
+    }
+}
