@@ -25,7 +25,7 @@ struct Synchealthd: AsyncParsableCommand {
         hash-token' prints the digest of a token read from stdin. --demo prints \
         a fresh token per role; --no-auth turns checking off (development only).
         """,
-        subcommands: [HashTokenCommand.self]
+        subcommands: [HashTokenCommand.self, CheckCommand.self]
     )
 
     @Option(help: "Config file of 'key = value' lines.") var config: String?

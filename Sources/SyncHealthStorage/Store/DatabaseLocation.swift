@@ -41,10 +41,20 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         case let .sqliteFile(path):
             if create {
                 try Self.createParentDirectories(of: path)
-            } else if access(path, F_OK) != 0 {
-                throw DatabaseLocationError("no database at \(path)")
+            } else {
+                _ = try requireExistingFile()
             }
             return try SQLiteSyncStore(path: path)
+        }
+    }
+
+    /// The path of an existing SQLite file.
+    /// - Throws: `DatabaseLocationError` when nothing is there.
+    public func requireExistingFile() throws(DatabaseLocationError) -> String {
+        switch self {
+        case let .sqliteFile(path):
+            guard access(path, F_OK) == 0 else { throw DatabaseLocationError("no database at \(path)") }
+            return path
         }
     }
 
