@@ -8,18 +8,24 @@ public struct ProcessStats: Sendable, Hashable, Codable {
     public var peakResidentBytes: Int
     /// User + system CPU time since the process started, seconds.
     public var cpuSeconds: Double
+    /// Threads now (Threads: in /proc/`pid`/status); optional so results saved
+    /// before it was added still decode.
+    public var threads: Int?
+    /// Open file descriptors now (entries of /proc/`pid`/fd).
+    public var openFiles: Int?
 
     /// Reads /proc/`pid`/status and /proc/`pid`/stat; nil when the process is gone.
     public static func read(pid: Int32) -> ProcessStats? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
               let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return nil }
-        func kilobytes(_ key: String) -> Int {
+        func number(_ key: String) -> Int {
             for line in status.split(separator: "\n") where line.hasPrefix(key + ":") {
-                let digits = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first
-                return (digits.flatMap { Int($0) } ?? 0) * 1024
+                let digits = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first
+                return digits.flatMap { Int($0) } ?? 0
             }
             return 0
         }
+        func kilobytes(_ key: String) -> Int { number(key) * 1024 }
         // Fields after the ")" closing the command name: state is field 3, utime 14, stime 15.
         guard let close = stat.lastIndex(of: ")") else { return nil }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
@@ -27,7 +33,8 @@ public struct ProcessStats: Sendable, Hashable, Codable {
         let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
         return ProcessStats(
             residentBytes: kilobytes("VmRSS"), peakResidentBytes: kilobytes("VmHWM"),
-            cpuSeconds: (utime + stime) / max(ticks, 1))
+            cpuSeconds: (utime + stime) / max(ticks, 1), threads: number("Threads"),
+            openFiles: (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? 0)
     }
 }
 

@@ -17,12 +17,20 @@ public final class ServerProcess: @unchecked Sendable {
 
     /// Starts `executable` on 127.0.0.1 (any free port) serving `database`,
     /// without auth, logging warnings only; waits for its "listening on" line.
-    public init(executable: String, database: String, maxConnections: Int = 2_000, stderrPath: String? = nil) async throws {
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [
+    public convenience init(
+        executable: String, database: String, maxConnections: Int = 2_000, extraArguments: [String] = [], stderrPath: String? = nil
+    ) async throws {
+        try await self.init(executable: executable, arguments: [
             "--listen", "127.0.0.1:0", "--database", database, "--no-auth",
             "--log-level", "warning", "--max-connections", String(maxConnections),
-        ]
+        ] + extraArguments, stderrPath: stderrPath)
+    }
+
+    /// Starts `executable` with `arguments` (which must make it print
+    /// "... listening on HOST:PORT"), e.g. synchealth-sandbox; waits for that line.
+    public init(executable: String, arguments: [String], stderrPath: String? = nil) async throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         process.standardOutput = output
         if let stderrPath {
             _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
@@ -46,11 +54,11 @@ public final class ServerProcess: @unchecked Sendable {
                     return
                 }
             }
-            guard process.isRunning else { throw BenchError("synchealthd exited with status \(process.terminationStatus) before listening") }
+            guard process.isRunning else { throw BenchError("\(executable) exited with status \(process.terminationStatus) before listening") }
             try await Task.sleep(for: .milliseconds(20))
         }
         stop()
-        throw BenchError("synchealthd did not print its address within 300 s")
+        throw BenchError("\(executable) did not print its address within 300 s")
     }
 
     /// RSS and CPU time now; nil once the process has exited.

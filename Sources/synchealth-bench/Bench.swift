@@ -9,7 +9,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synchealth-bench",
         abstract: "SyncHealth benchmarks: data set, load generator, the whole suite.",
-        subcommands: [SuiteCommand.self, DatasetCommand.self, LoadCommand.self, RetryCommand.self, ReportCommand.self])
+        subcommands: [SuiteCommand.self, DatasetCommand.self, LoadCommand.self, RetryCommand.self, ReportCommand.self, SoakCommand.self])
 }
 
 /// The data set's shape, shared by the subcommands.
