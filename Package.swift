@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // SyncHealth: sync-monitoring service. Layers, bottom up:
-//   C modules (CProtobufC, CSQLite, CSyncHealthProto)
+//   C modules (CProtobufC, CSQLite, CSyncHealthProto), SyncHealthConcurrency (the lock)
 //   -> SyncHealthWire (protobuf-c wrappers, protocol v1 framing)
 //   -> SyncHealthStorage, SyncHealthClient
 //   -> SyncHealthRetry -> SyncHealthServer -> executables.
@@ -43,6 +43,12 @@ let package = Package(
             cSettings: [.unsafeFlags(["-Wno-everything"])]
         ),
 
+        // The project's one lock (pthread-based, so ThreadSanitizer sees it)
+        .target(
+            name: "SyncHealthConcurrency",
+            swiftSettings: strict
+        ),
+
         // Wire: protobuf-c wrappers and protocol v1 framing
         .target(
             name: "SyncHealthWire",
@@ -52,19 +58,19 @@ let package = Package(
         // Storage: SQLite, wrapped by hand
         .target(
             name: "SyncHealthStorage",
-            dependencies: ["SyncHealthWire", "CSQLite", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "CSQLite", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         // Client library over protocol v1
         .target(
             name: "SyncHealthClient",
-            dependencies: ["SyncHealthWire"],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire"],
             swiftSettings: strict
         ),
         // Server: Dispatch TCP transport and the RPC handlers
         .target(
             name: "SyncHealthServer",
-            dependencies: [
+            dependencies: ["SyncHealthConcurrency", 
                 "SyncHealthWire", "SyncHealthStorage",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -74,7 +80,7 @@ let package = Package(
         // Retry: backoff, rate limits, connectors, the executor
         .target(
             name: "SyncHealthRetry",
-            dependencies: ["SyncHealthWire", "SyncHealthStorage", "SyncHealthClient"],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthStorage", "SyncHealthClient"],
             swiftSettings: strict
         ),
         // The seeded demo data set
@@ -86,7 +92,7 @@ let package = Package(
         // Admin CLI commands (a library so tests can parse and run them)
         .target(
             name: "SyncHealthCLI",
-            dependencies: [
+            dependencies: ["SyncHealthConcurrency", 
                 "SyncHealthClient", "SyncHealthWire", "SyncHealthStorage", "SyncHealthRetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -94,7 +100,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "synchealthd",
-            dependencies: [
+            dependencies: ["SyncHealthConcurrency", 
                 "SyncHealthServer", "SyncHealthStorage", "SyncHealthWire", "SyncHealthDemo", "SyncHealthRetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -109,7 +115,7 @@ let package = Package(
         // A sandbox accounting platform serving Connector/Push (demo and tests)
         .executableTarget(
             name: "synchealth-sandbox",
-            dependencies: [
+            dependencies: ["SyncHealthConcurrency", 
                 "SyncHealthRetry", "SyncHealthServer", "SyncHealthWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -121,7 +127,7 @@ let package = Package(
         // floors and the report. Not part of the service.
         .target(
             name: "SyncHealthBench",
-            dependencies: [
+            dependencies: ["SyncHealthConcurrency", 
                 "SyncHealthClient", "SyncHealthStorage", "SyncHealthWire", "SyncHealthRetry", "CSQLite",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
@@ -139,7 +145,7 @@ let package = Package(
         // Test doubles and fixtures shared by test targets
         .target(
             name: "SyncHealthTestSupport",
-            dependencies: [
+            dependencies: ["SyncHealthConcurrency", 
                 "SyncHealthServer", "SyncHealthStorage", "SyncHealthClient", "SyncHealthWire",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -171,7 +177,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthTransportTests",
-            dependencies: ["SyncHealthServer", "SyncHealthClient", "SyncHealthWire"],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthServer", "SyncHealthClient", "SyncHealthWire"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -192,7 +198,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthAuthTests",
-            dependencies: [
+            dependencies: ["SyncHealthConcurrency", 
                 "SyncHealthServer", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport",
                 "SyncHealthStorage",
             ],
@@ -205,7 +211,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthRetryTests",
-            dependencies: [
+            dependencies: ["SyncHealthConcurrency", 
                 "SyncHealthRetry", "SyncHealthWire", "SyncHealthStorage", "SyncHealthServer",
                 "SyncHealthClient", "SyncHealthTestSupport",
             ],

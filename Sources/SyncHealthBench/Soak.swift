@@ -1,7 +1,7 @@
 import Foundation
 public import SyncHealthClient
 import SyncHealthWire
-import Synchronization
+import SyncHealthConcurrency
 
 /// What a soak run does: mixed load against a release daemon for a while,
 /// sampling the daemon's resources as it goes. Every loop is bounded by
@@ -34,8 +34,8 @@ public struct SoakOptions: Sendable {
 public final class SoakCounters: Sendable {
     /// Every kind counted; "unexpected errors" must stay 0.
     public static let kinds = ["reads", "syncs", "items", "retry jobs", "connections opened", "vanished mid-frame", "unexpected errors"]
-    private let counts = Mutex<[String: Int]>([:])
-    private let errors = Mutex<[String]>([])
+    private let counts = Locked<[String: Int]>([:])
+    private let errors = Locked<[String]>([])
 
     public init() {}
 
@@ -277,7 +277,7 @@ final class RecentSyncs: Sendable {
         var syncs: [(syncId: String, company: String)] = []
         var notRetried: [String] = []
     }
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     func add(syncId: String, company: String) {
         state.withLock { state in

@@ -8,7 +8,7 @@ struct PendingCall {
     let deadline: ContinuousClock.Instant?
 }
 
-/// Mutable state of a `SyncHealthConnection`, kept in its `Mutex`.
+/// Mutable state of a `SyncHealthConnection`, kept in its `Locked`.
 struct ClientConnectionState {
     /// Where the connection is in its life.
     enum Phase {

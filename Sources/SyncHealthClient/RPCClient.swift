@@ -1,5 +1,5 @@
 public import SyncHealthWire
-import Synchronization
+import SyncHealthConcurrency
 
 /// A client for one SyncHealth server: calls share one connection, which is
 /// dialled on first use and again after it drops. Idempotent calls that fail
@@ -23,7 +23,7 @@ public final class RPCClient: Sendable {
     public let endpoint: Endpoint
     /// Timeouts, frame limit, retry policy.
     public let configuration: ClientConfiguration
-    private let slot = Mutex(Slot.idle)
+    private let slot = Locked(Slot.idle)
 
     /// Creates a client for `endpoint`; nothing is dialled until the first call.
     public init(endpoint: Endpoint, configuration: ClientConfiguration = ClientConfiguration()) {

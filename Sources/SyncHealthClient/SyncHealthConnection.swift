@@ -1,14 +1,14 @@
 import Dispatch
 import Glibc
 public import SyncHealthWire
-import Synchronization
+import SyncHealthConcurrency
 
 /// One protocol v1 connection carrying many concurrent calls.
 ///
 /// I/O design: a blocking socket, one reader loop on its own serial
 /// DispatchQueue and every write on a second serial queue. Chosen over
 /// non-blocking sockets with DispatchSources because it keeps this type
-/// genuinely `Sendable` (an `Int32`, two queues and a `Mutex`; no
+/// genuinely `Sendable` (an `Int32`, two queues and a `Locked`; no
 /// non-Sendable source to confine) and a client holds few connections, so one
 /// parked thread each is cheap. Serial queues without a target run on
 /// libdispatch's overcommit pool, so the parked reader never starves other
@@ -21,7 +21,7 @@ public final class SyncHealthConnection: Sendable {
     /// The server's SETTINGS, received before `connect` returned.
     public let settings: Settings
     let fd: Int32
-    let state = Mutex(ClientConnectionState())
+    let state = Locked(ClientConnectionState())
     let writeQueue = DispatchQueue(label: "synchealth.client.write")
     private let readQueue = DispatchQueue(label: "synchealth.client.read")
 

@@ -2,20 +2,20 @@
 import Glibc
 #endif
 import SyncHealthWire
-import Synchronization
+import SyncHealthConcurrency
 
 /// An append-only file with one line per delivery,
 /// "item_id attempt_number idempotency_key outcome", each line synced to
 /// disk before the push is answered, so the record survives a crash of any
 /// process. Test tooling: the keys are what a crash test checks.
 final class DeliveriesLog: Sendable {
-    private let descriptor: Mutex<Int32>
+    private let descriptor: Locked<Int32>
 
     /// Opens (creating) `path` for appending.
     init(path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw SandboxError("cannot open deliveries log \(path) (errno \(errno))") }
-        descriptor = Mutex(fd)
+        descriptor = Locked(fd)
     }
 
     deinit {

@@ -6,7 +6,7 @@ import SyncHealthRetry
 import SyncHealthServer
 import SyncHealthStorage
 import SyncHealthWire
-import Synchronization
+import SyncHealthConcurrency
 
 /// Runs the server until SIGTERM or SIGINT, then drains gracefully.
 struct Daemon {
@@ -44,7 +44,7 @@ struct Daemon {
         )
         // Watch for signals before announcing the address, so a SIGTERM sent
         // as soon as the address is printed is never lost.
-        let drainStarted = Mutex<ContinuousClock.Instant?>(nil)
+        let drainStarted = Locked<ContinuousClock.Instant?>(nil)
         let grace = Duration.milliseconds(settings.gracePeriodMs)
         let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { signal in
             let first = drainStarted.withLock { started in

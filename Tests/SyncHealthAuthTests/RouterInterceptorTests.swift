@@ -1,13 +1,13 @@
 import SyncHealthServer
 import SyncHealthWire
-import Synchronization
+import SyncHealthConcurrency
 import Testing
 
 /// The hook itself: the interceptor runs before every handler the router
 /// hands out, and a refusal means the handler never runs.
 @Suite struct RouterInterceptorTests {
     final class Counter: Sendable {
-        let value = Mutex(0)
+        let value = Locked(0)
         func bump() { value.withLock { $0 += 1 } }
         var count: Int { value.withLock { $0 } }
     }

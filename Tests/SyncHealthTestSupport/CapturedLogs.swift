@@ -1,10 +1,10 @@
 public import Logging
-import Synchronization
+import SyncHealthConcurrency
 
 /// Every log line a `Logger` made through `handler(label:)`, rendered with
 /// its metadata, so tests can check what reached the logs (and what did not).
 public final class CapturedLogs: Sendable {
-    private let lines = Mutex<[String]>([])
+    private let lines = Locked<[String]>([])
 
     /// An empty capture.
     public init() {}

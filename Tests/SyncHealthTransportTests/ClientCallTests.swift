@@ -1,4 +1,4 @@
-import Synchronization
+import SyncHealthConcurrency
 import SyncHealthClient
 @testable import SyncHealthServer
 import SyncHealthWire
@@ -62,7 +62,7 @@ struct ClientCallTests {
         try await withServer { h in
             let client = try RPCClient(target: h.target)
             defer { client.close() }
-            let slowDone = Mutex(false)
+            let slowDone = Locked(false)
             let slow = Task {
                 let reply: Blob = try await client.call(M.gate, Blob("slow"), timeout: .seconds(30))
                 slowDone.withLock { $0 = true }

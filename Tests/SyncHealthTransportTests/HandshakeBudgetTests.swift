@@ -1,7 +1,7 @@
 import Dispatch
 import Glibc
 import SyncHealthServer
-import Synchronization
+import SyncHealthConcurrency
 import SyncHealthClient
 import SyncHealthWire
 import Testing
@@ -123,9 +123,9 @@ import Testing
 
 /// Plain TCP connections that never send a byte.
 final class SilentSockets: Sendable {
-    private let fds: Mutex<[Int32]>
+    private let fds: Locked<[Int32]>
 
-    private init(_ fds: [Int32]) { self.fds = Mutex(fds) }
+    private init(_ fds: [Int32]) { self.fds = Locked(fds) }
 
     /// Connects `count` sockets to 127.0.0.1:`port`, off the cooperative pool.
     static func open(_ count: Int, port: UInt16) async throws -> SilentSockets {

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import SyncHealthConcurrency
 
 /// Where a command writes its output: standard output, or a buffer in tests.
 public protocol CLIOutput: Sendable {
@@ -18,7 +18,7 @@ public struct StandardOutput: CLIOutput {
 
 /// Collects everything written, for tests.
 public final class CapturedOutput: CLIOutput {
-    private let buffer = Mutex("")
+    private let buffer = Locked("")
     public init() {}
     public func line(_ text: String) { write(text + "\n") }
     public func write(_ text: String) { buffer.withLock { $0 += text } }

@@ -1,7 +1,7 @@
 import Dispatch
 public import SyncHealthClient
 public import SyncHealthWire
-import Synchronization
+import SyncHealthConcurrency
 
 /// Pushes through a connector service: `Connector/Push` over protocol v1 on
 /// one endpoint (one per target platform, usually).
@@ -40,7 +40,7 @@ public final class RPCConnector: PushConnector {
 
     /// Calls `Connector/Push` with a `timeoutMs` deadline and waits for it.
     public func push(_ request: PushRequest, timeoutMs: Int64) -> PushResponse {
-        let outcome = Mutex<Result<PushResponse, any Error>?>(nil)
+        let outcome = Locked<Result<PushResponse, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         let client = client
         let metadata = token.map { ["authorization": "Bearer \($0)"] } ?? [:]

@@ -1,6 +1,6 @@
 import Foundation
 public import SyncHealthWire
-import Synchronization
+import SyncHealthConcurrency
 
 /// How the sandbox accounting platform behaves.
 public struct SandboxBehavior: Sendable, Hashable {
@@ -45,8 +45,8 @@ public struct SandboxBehavior: Sendable, Hashable {
 /// counts as landed, as on real platforms).
 public final class SandboxConnector: PushConnector {
     public let behavior: SandboxBehavior
-    private let landed = Mutex<[String: PushResponse]>([:])
-    private let calls = Mutex<[String: Int]>([:])
+    private let landed = Locked<[String: PushResponse]>([:])
+    private let calls = Locked<[String: Int]>([:])
 
     /// Creates a sandbox with `behavior`.
     public init(behavior: SandboxBehavior = SandboxBehavior()) {

@@ -1,6 +1,6 @@
 import Dispatch
 public import SyncHealthStorage
-import Synchronization
+import SyncHealthConcurrency
 
 /// Runs retry jobs: leases due attempts from a `RetryStore`, pushes each
 /// through the target platform's connector with a deadline, and records the
@@ -45,7 +45,7 @@ public final class RetryExecutor: Sendable {
     public let configuration: RetryExecutorConfiguration
     let store: any RetryStore
     let connectors: ConnectorRegistry
-    let state: Mutex<State>
+    let state: Locked<State>
     /// Signalled by new jobs, finished pushes and `stop()`; the dispatcher
     /// sleeps on it. Extra signals only cause an extra look at the queue.
     let wakeup = DispatchSemaphore(value: 0)
@@ -67,7 +67,7 @@ public final class RetryExecutor: Sendable {
         let bucket = configuration.ratePerSecond.map {
             TokenBucket(ratePerSecond: $0, burst: configuration.rateBurst, nowMs: configuration.clock())
         }
-        self.state = Mutex(State(freeWorkers: Array((0..<configuration.workerCount).reversed()), bucket: bucket))
+        self.state = Locked(State(freeWorkers: Array((0..<configuration.workerCount).reversed()), bucket: bucket))
     }
 
     /// Starts the dispatcher in the background.

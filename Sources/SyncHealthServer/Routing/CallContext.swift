@@ -1,5 +1,5 @@
 public import SyncHealthWire
-import Synchronization
+import SyncHealthConcurrency
 
 /// What a handler knows about the call it serves.
 ///
@@ -31,10 +31,10 @@ public final class CallContext: Sendable {
     /// When the call's deadline expires; nil when the client set none.
     public let deadline: ContinuousClock.Instant?
 
-    private let cancellation = Mutex<CancellationReason?>(nil)
-    private let identity = Mutex<String?>(nil)
+    private let cancellation = Locked<CancellationReason?>(nil)
+    private let identity = Locked<String?>(nil)
     /// Set by the `Authorizer`; read through `principal` (Auth/CallContext+Principal.swift).
-    let principalStorage = Mutex<Principal?>(nil)
+    let principalStorage = Locked<Principal?>(nil)
 
     /// Creates a context; the server makes one per call, tests may make their own.
     public init(

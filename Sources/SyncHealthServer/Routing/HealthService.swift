@@ -1,10 +1,10 @@
 public import SyncHealthWire
-import Synchronization
+import SyncHealthConcurrency
 
 /// Whether the server takes calls, as `/synchealth.v1.Health/Check` reports it.
 /// Starts SERVING; `RPCServer.shutdown` flips it to NOT_SERVING.
 public final class ServingState: Sendable {
-    private let value = Mutex<ServingStatus>(.serving)
+    private let value = Locked<ServingStatus>(.serving)
 
     /// A state that starts SERVING.
     public init() {}

@@ -1,5 +1,5 @@
 public import SyncHealthWire
-import Synchronization
+import SyncHealthConcurrency
 
 /// A method handler on raw bytes: the request message in, the response
 /// message out. Runs synchronously on a handler thread, never on a
@@ -13,7 +13,7 @@ public typealias RPCInterceptor = @Sendable (_ request: [UInt8], _ context: Call
 
 /// Maps fully qualified method names to handlers.
 public final class Router: Sendable {
-    private let handlers = Mutex<[String: RPCHandler]>([:])
+    private let handlers = Locked<[String: RPCHandler]>([:])
     private let interceptor: RPCInterceptor?
 
     /// An empty router.

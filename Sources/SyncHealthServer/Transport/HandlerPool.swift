@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import SyncHealthConcurrency
 
 /// A fixed set of handler threads shared by every server in the process,
 /// taking calls from one FIFO.
@@ -19,7 +19,7 @@ final class HandlerPool: Sendable {
     /// The pool every `RPCServer` uses.
     static let shared = HandlerPool(workers: 16)
 
-    private let pending = Mutex(WorkQueue())
+    private let pending = Locked(WorkQueue())
     private let ready = DispatchSemaphore(value: 0)
 
     /// Starts `workers` threads (long-lived serial queues, parked between calls).

@@ -1,7 +1,7 @@
 import Dispatch
 public import Logging
 public import SyncHealthWire
-import Synchronization
+import SyncHealthConcurrency
 
 /// A protocol v1 server on Dispatch: one listening socket, a serial queue per
 /// connection, handlers on their own threads.
@@ -24,7 +24,7 @@ public final class RPCServer: Sendable {
     /// Where the server listens.
     public let address: BindTarget
     private let logger: Logger
-    private let state = Mutex(ServerState())
+    private let state = Locked(ServerState())
 
     /// Creates a server; nothing is bound until `start()`.
     public init(

@@ -29,7 +29,7 @@ enum ServerLifecycle: Equatable, CustomStringConvertible {
 }
 
 /// Everything an `RPCServer` shares between its listener, its connections
-/// and its callers; kept in a `Mutex`.
+/// and its callers; kept in a `Locked`.
 struct ServerState {
     private(set) var lifecycle = ServerLifecycle.idle
     var listener: Listener?

@@ -1,4 +1,4 @@
-import Synchronization
+import SyncHealthConcurrency
 
 /// One sync's occurrences in one error group.
 struct GroupOccurrences: Equatable, Sendable {
@@ -116,7 +116,7 @@ final class FingerprintCache: Sendable {
     static let shared = FingerprintCache(capacity: 20_000)
 
     private let capacity: Int
-    private let entries = Mutex<[String: ErrorFingerprint?]>([:])
+    private let entries = Locked<[String: ErrorFingerprint?]>([:])
 
     init(capacity: Int) {
         self.capacity = capacity

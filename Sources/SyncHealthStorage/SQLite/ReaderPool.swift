@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import SyncHealthConcurrency
 
 /// A fixed set of read-only connections, checked out one caller at a time.
 ///
@@ -18,13 +18,13 @@ final class ReaderPool: Sendable {
         init(_ connection: Connection) { self.connection = connection }
     }
 
-    private let available: Mutex<[Slot]>
+    private let available: Locked<[Slot]>
     /// Counts free slots, so a caller waits when all readers are busy.
     private let free: DispatchSemaphore
 
     init(connections: [Connection]) {
         precondition(!connections.isEmpty, "a reader pool needs at least one connection")
-        self.available = Mutex(connections.map(Slot.init))
+        self.available = Locked(connections.map(Slot.init))
         self.free = DispatchSemaphore(value: connections.count)
     }
 

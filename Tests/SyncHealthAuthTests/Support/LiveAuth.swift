@@ -2,7 +2,7 @@ import SyncHealthClient
 import SyncHealthServer
 import SyncHealthTestSupport
 import SyncHealthWire
-import Synchronization
+import SyncHealthConcurrency
 
 /// A live service with the test tokens, plus stub handlers for every known
 /// method the real handlers do not register yet (Retry, ListErrorGroups,
@@ -56,7 +56,7 @@ final class LiveAuth: Sendable {
 
 /// What stub handlers saw of their callers.
 final class SeenCalls: Sendable {
-    private let calls = Mutex<[String: (principal: Principal?, identity: String?)]>([:])
+    private let calls = Locked<[String: (principal: Principal?, identity: String?)]>([:])
 
     func record(_ method: String, _ context: CallContext) {
         calls.withLock { $0[method] = (context.principal, context.callerIdentity) }

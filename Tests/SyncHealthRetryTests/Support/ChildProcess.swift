@@ -1,11 +1,11 @@
 import Foundation
-import Synchronization
+import SyncHealthConcurrency
 
 /// A program started for a test, its stdout collected as it comes.
 final class ChildProcess: Sendable {
     // Foundation's Process is not Sendable; it is only touched through the
     // lock below, so one thread at a time uses it.
-    private let process: Mutex<Process>
+    private let process: Locked<Process>
     private let output = Collected()
     let name: String
     let pid: Int32
@@ -31,7 +31,7 @@ final class ChildProcess: Sendable {
         }
         try process.run()
         pid = process.processIdentifier
-        self.process = Mutex(process)
+        self.process = Locked(process)
     }
 
     /// Waits for a stdout line starting with `prefix`; returns the rest of it.
@@ -95,7 +95,7 @@ final class ChildProcess: Sendable {
 
 /// A child's stdout so far.
 private final class Collected: Sendable {
-    let text = Mutex("")
+    let text = Locked("")
 }
 
 /// Where this checkout's build products are.

@@ -1,7 +1,7 @@
 import Foundation
 import SyncHealthRetry
 import SyncHealthWire
-import Synchronization
+import SyncHealthConcurrency
 
 /// A connector that answers from a script per item and records every call
 /// and the most calls it saw in flight at once, per platform.
@@ -29,7 +29,7 @@ final class ScriptedConnector: PushConnector {
         var maximum: [String: Int] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let script: Script
     private let delayMs: @Sendable (String) -> Int
 
@@ -71,8 +71,8 @@ final class ScriptedConnector: PushConnector {
 
 /// A clock tests move by hand.
 final class ManualClock: Sendable {
-    private let now: Mutex<Int64>
-    init(_ start: Int64) { now = Mutex(start) }
+    private let now: Locked<Int64>
+    init(_ start: Int64) { now = Locked(start) }
     func advance(by ms: Int64) { now.withLock { $0 += ms } }
     var ms: Int64 { now.withLock { $0 } }
 }

@@ -1,5 +1,5 @@
 import Logging
-import Synchronization
+import SyncHealthConcurrency
 @testable import SyncHealthServer
 import SyncHealthWire
 
@@ -11,7 +11,7 @@ final class LogSink: Sendable {
         var metadata: [String: String]
     }
 
-    private let lines = Mutex<[Line]>([])
+    private let lines = Locked<[Line]>([])
     func append(_ line: Line) { lines.withLock { $0.append(line) } }
     var all: [Line] { lines.withLock { $0 } }
     /// The per-call lines.

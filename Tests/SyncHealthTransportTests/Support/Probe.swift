@@ -1,4 +1,4 @@
-import Synchronization
+import SyncHealthConcurrency
 import SyncHealthServer
 
 /// What the test handlers saw, and a gate tests open to release them.
@@ -9,7 +9,7 @@ final class Probe: Sendable {
         var cancellations: [CallContext.CancellationReason] = []
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     func record(_ event: String) { state.withLock { $0.counts[event, default: 0] += 1 } }
     func count(_ event: String) -> Int { state.withLock { $0.counts[event, default: 0] } }

@@ -1,6 +1,6 @@
 import Dispatch
 import Glibc
-import Synchronization
+import SyncHealthConcurrency
 import SyncHealthWire
 
 /// What a raw peer read next.
@@ -27,14 +27,14 @@ final class RawPeer: Sendable {
 
     let fd: Int32
     private let queue = DispatchQueue(label: "test.raw-peer")
-    private let reader: Mutex<Reader>
-    private let isClosed = Mutex(false)
+    private let reader: Locked<Reader>
+    private let isClosed = Locked(false)
 
     /// Wraps a connected socket; `role` is the side this peer decodes for
     /// (`.client` when it plays a client).
     init(fd: Int32, role: FrameDecoder.Role) {
         self.fd = fd
-        reader = Mutex(Reader(decoder: FrameDecoder(role: role, maxFrameSize: .max)))
+        reader = Locked(Reader(decoder: FrameDecoder(role: role, maxFrameSize: .max)))
     }
 
     deinit { close() }
