@@ -172,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthStorageTests",
-            dependencies: ["SyncHealthStorage", "SyncHealthWire"],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthWire"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -12,12 +12,18 @@ public final class SQLiteSyncStore: SyncStore {
         public var readerCount: Int
         /// How long a statement waits on a lock held by another process.
         public var busyTimeoutMs: Int32
+        /// WAL size kept: past twice this, a commit is followed by a
+        /// checkpoint that waits for readers, and the file is truncated back
+        /// to this size. Default 64 MiB.
+        public var walLimitBytes: Int64
 
-        /// Creates a configuration; 4 readers and a 5 s busy timeout by default.
-        public init(path: String, readerCount: Int = 4, busyTimeoutMs: Int32 = 5_000) {
+        /// Creates a configuration; 4 readers, a 5 s busy timeout and a
+        /// 64 MiB WAL limit by default.
+        public init(path: String, readerCount: Int = 4, busyTimeoutMs: Int32 = 5_000, walLimitBytes: Int64 = 64 * 1024 * 1024) {
             self.path = path
             self.readerCount = readerCount
             self.busyTimeoutMs = busyTimeoutMs
+            self.walLimitBytes = walLimitBytes
         }
     }
 
@@ -35,7 +41,7 @@ public final class SQLiteSyncStore: SyncStore {
         self.database = try Database(
             options: Database.Options(
                 path: configuration.path, readerCount: configuration.readerCount,
-                busyTimeoutMs: configuration.busyTimeoutMs),
+                busyTimeoutMs: configuration.busyTimeoutMs, walLimitBytes: configuration.walLimitBytes),
             migrations: Schema.migrations)
     }
 
