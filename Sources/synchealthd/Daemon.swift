@@ -12,6 +12,9 @@ import SyncHealthConcurrency
 struct Daemon {
     let settings: DaemonSettings
     let logger: Logger
+    /// Reads the settings again (the config file as it is now), for a token
+    /// reload on SIGHUP; nil when there is no config file to read.
+    let rereadSettings: (@Sendable () throws -> DaemonSettings)?
 
     func run() async throws {
         let store = try openStore()
@@ -46,7 +49,14 @@ struct Daemon {
         // as soon as the address is printed is never lost.
         let drainStarted = Locked<ContinuousClock.Instant?>(nil)
         let grace = Duration.milliseconds(settings.gracePeriodMs)
-        let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { signal in
+        let demoEntries = demoTokens?.entries ?? []
+        let signals = SignalWatcher(signals: [SIGTERM, SIGINT, SIGHUP]) { [settings, logger, rereadSettings] signal in
+            if signal == SIGHUP {
+                TokenReload.run(
+                    authorizer: authorizer, reread: rereadSettings, demoEntries: demoEntries,
+                    authEnabled: settings.authEnabled, logger: logger)
+                return
+            }
             let first = drainStarted.withLock { started in
                 defer { if started == nil { started = .now } }
                 return started == nil

@@ -25,7 +25,7 @@ struct Synchealthd: AsyncParsableCommand {
         hash-token' prints the digest of a token read from stdin. --demo prints \
         a fresh token per role; --no-auth turns checking off (development only).
         """,
-        subcommands: [HashTokenCommand.self, CheckCommand.self]
+        subcommands: [HashTokenCommand.self, CheckCommand.self, ReloadCommand.self]
     )
 
     @Option(help: "Config file of 'key = value' lines.") var config: String?
@@ -81,11 +81,7 @@ struct Synchealthd: AsyncParsableCommand {
     func run() async throws {
         let settings: DaemonSettings
         do {
-            let fileText = try config.map { path in
-                guard let data = FileManager.default.contents(atPath: path) else { throw SettingsError("cannot read config file \(path)") }
-                return String(decoding: data, as: UTF8.self)
-            }
-            settings = try DaemonSettings.resolve(flags: flags, environment: ProcessInfo.processInfo.environment, file: fileText)
+            settings = try ResolvedSettings.read(flags: flags, configPath: config)
             try settings.checkAuthentication()
         } catch {
             FileHandle.standardError.write(Data("synchealthd: \(error)\n".utf8))
@@ -98,11 +94,29 @@ struct Synchealthd: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "synchealthd")
+        // A reload re-reads the config file with the same flags and environment.
+        var reread: (@Sendable () throws -> DaemonSettings)?
+        if let configPath = config {
+            let flags = flags
+            reread = { @Sendable in try ResolvedSettings.read(flags: flags, configPath: configPath) }
+        }
         do {
-            try await Daemon(settings: settings, logger: logger).run()
+            try await Daemon(settings: settings, logger: logger, rereadSettings: reread).run()
         } catch {
             logger.critical("synchealthd stopped", metadata: ["error": "\(error)"])
             throw ExitCode(1)
         }
+    }
+}
+
+/// Settings as synchealthd resolves them at start and on a reload.
+enum ResolvedSettings {
+    /// Settings from the flags, the environment and the config file as it is now.
+    static func read(flags: [String: String], configPath: String?) throws -> DaemonSettings {
+        let fileText = try configPath.map { path in
+            guard let data = FileManager.default.contents(atPath: path) else { throw SettingsError("cannot read config file \(path)") }
+            return String(decoding: data, as: UTF8.self)
+        }
+        return try DaemonSettings.resolve(flags: flags, environment: ProcessInfo.processInfo.environment, file: fileText)
     }
 }

@@ -73,10 +73,11 @@ import Testing
         #expect(settings.tokens[2].companyId == "company-1")
         try settings.checkAuthentication()
         let authorizer = try settings.makeAuthorizer()
-        guard case .enforced(let registry) = authorizer.mode else {
+        guard case .enforced(let store) = authorizer.mode else {
             Issue.record("authentication should be on")
             return
         }
+        let registry = store.current
         #expect(registry.principal(forToken: "t2") == Principal(name: "ops", role: .operator))
         #expect(registry.principal(forToken: "t3") == Principal(name: "acme", role: .customer, companyId: "company-1"))
         #expect(registry.principal(forToken: "t4") == nil)

@@ -21,8 +21,9 @@ public import SyncHealthWire
 public struct Authorizer: Sendable {
     /// Whether tokens are checked.
     public enum Mode: Sendable {
-        /// Every non-open call needs a token from the registry.
-        case enforced(TokenRegistry)
+        /// Every non-open call needs a token from the store's registry in
+        /// force (replaced whole on a reload).
+        case enforced(TokenStore)
         /// Development only: every call is allowed.
         case disabled
     }
@@ -40,7 +41,7 @@ public struct Authorizer: Sendable {
 
     /// Checks tokens from `registry` against the standard policy.
     public init(registry: TokenRegistry) {
-        self.init(mode: .enforced(registry))
+        self.init(mode: .enforced(TokenStore(registry)))
     }
 
     /// Allows every call (`--no-auth`).
@@ -62,8 +63,8 @@ public struct Authorizer: Sendable {
         case .disabled:
             context.setPrincipal(.unauthenticatedDevelopment)
             return
-        case .enforced(let configured):
-            registry = configured
+        case .enforced(let store):
+            registry = store.current
         }
         let token: String
         switch BearerToken.parse(context.metadata["authorization"]) {

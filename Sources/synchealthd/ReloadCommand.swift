@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import SyncHealthServer
+
+/// `synchealthd reload --config FILE --pid PID`: checks the config file the
+/// way the daemon will read it, then sends the running daemon SIGHUP so it
+/// reloads its tokens. A file with an error is reported here and nothing is
+/// sent (the daemon would reject it too and keep its tokens).
+struct ReloadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reload",
+        abstract: "Check the config file, then make a running synchealthd reload its tokens (SIGHUP).",
+        discussion: """
+        The daemon replaces its whole token set at once: new tokens work from \
+        the next call, removed ones are refused from the next call. It logs \
+        'tokens reloaded' with counts and names, or 'token reload rejected' \
+        with the error. Other settings need a restart.
+        """
+    )
+
+    /// --config is the daemon's own option (see CheckCommand).
+    @ParentCommand var daemon: Synchealthd
+    @Option(help: "Process id of the running synchealthd.") var pid: Int32
+
+    func run() throws {
+        guard let configPath = daemon.config else {
+            FileHandle.standardError.write(Data("synchealthd reload: give the daemon's config file with --config FILE\n".utf8))
+            throw ExitCode(64)
+        }
+        let settings: DaemonSettings
+        do {
+            settings = try ResolvedSettings.read(flags: daemon.flags, configPath: configPath)
+            _ = try settings.makeAuthorizer()
+        } catch {
+            FileHandle.standardError.write(Data("synchealthd reload: \(configPath) would be rejected: \(error)\n".utf8))
+            throw ExitCode(65)
+        }
+        guard pid > 0, kill(pid, SIGHUP) == 0 else {
+            FileHandle.standardError.write(Data("synchealthd reload: cannot signal process \(pid): \(String(cString: strerror(errno)))\n".utf8))
+            throw ExitCode(69)
+        }
+        print("sent SIGHUP to \(pid): \(settings.tokens.count) tokens in \(configPath)")
+    }
+}
