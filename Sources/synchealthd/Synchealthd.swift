@@ -39,6 +39,7 @@ struct Synchealthd: AsyncParsableCommand {
     @Option(help: "Idle connection timeout in ms (default 300000).") var idleTimeout: String?
     @Option(help: "Shutdown grace period in ms (default 10000).") var gracePeriod: String?
     @Option(help: "trace, debug, info, notice, warning, error, critical (default info).") var logLevel: String?
+    @Option(help: "text (default) or json: one JSON object per line.") var logFormat: String?
     @Flag(help: "Load the demo data set into the database if it is empty.") var demo = false
     @Option(help: "Seed of the demo data set (default 42).") var demoSeed: String?
     @Flag(help: "Accept every call without a token. Local development only; logs a warning.") var noAuth = false
@@ -60,7 +61,7 @@ struct Synchealthd: AsyncParsableCommand {
             ("listen", listen), ("database", database), ("max-connections", maxConnections), ("max-pending-handshakes", maxPendingHandshakes),
             ("max-concurrent-streams", maxConcurrentStreams), ("max-frame-size", maxFrameSize),
             ("handshake-timeout", handshakeTimeout), ("idle-timeout", idleTimeout), ("grace-period", gracePeriod),
-            ("log-level", logLevel), ("demo-seed", demoSeed), ("default-connector", defaultConnector),
+            ("log-level", logLevel), ("log-format", logFormat), ("demo-seed", demoSeed), ("default-connector", defaultConnector),
             ("retry-workers", retryWorkers), ("retry-platform-concurrency", retryPlatformConcurrency),
             ("retry-rate", retryRate), ("retry-max-attempts", retryMaxAttempts),
             ("retry-lease-duration", retryLeaseDuration), ("retry-push-timeout", retryPushTimeout),
@@ -88,7 +89,13 @@ struct Synchealthd: AsyncParsableCommand {
             throw ExitCode(64)
         }
         let level = Logger.Level(rawValue: settings.logLevel) ?? .info
+        let json = settings.logFormat == "json"
         LoggingSystem.bootstrap { label in
+            if json {
+                var handler = JSONLogHandler(label: label)
+                handler.logLevel = level
+                return handler
+            }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler

@@ -1,5 +1,6 @@
+import Foundation
 import SyncHealthClient
-import SyncHealthServer
+@testable import SyncHealthServer
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
@@ -69,5 +70,54 @@ import Testing
         #expect(lines.contains { $0.contains("rpc.caller=test-viewer") && $0.contains("PERMISSION_DENIED") && $0.contains("RetryFailedItems") })
         #expect(lines.contains { $0.contains("rpc.caller=test-operator") && $0.contains("rpc.status=OK") && $0.contains("RetryFailedItems") })
         #expect(lines.contains { $0.contains("UNAUTHENTICATED") && !$0.contains("rpc.caller") })
+    }
+
+    /// `--log-format json`: every line one JSON object with the call's
+    /// fields, and still no token or digest anywhere.
+    @Test func jsonLinesCarryTheCallFieldsAndNoTokens() async throws {
+        let logs = CapturedLogs(json: true)
+        let live = try LiveAuth(logs: logs)
+        defer { live.stop() }
+        let unknown = "shd_unknown_secret_4242"
+        _ = await live.call(MethodNames.SyncHistory.listSyncs, authorization: "Bearer \(TestTokens.token(for: .viewer))")
+        _ = await live.call(MethodNames.Retry.retryFailedItems, authorization: "Bearer \(TestTokens.token(for: .viewer))")
+        _ = await live.call(MethodNames.SyncHistory.listSyncs, authorization: "Bearer \(unknown)")
+        live.stop()
+        let lines = logs.all
+        var calls: [[String: String]] = []
+        for line in lines {
+            #expect(!line.contains("\n"), "one object per line")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String], "\(line)")
+            #expect(object["timestamp"]?.hasSuffix("Z") == true && object["level"] != nil && object["message"] != nil)
+            if object["message"] == "rpc" { calls.append(object) }
+        }
+        #expect(calls.count >= 3)
+        for call in calls {
+            for field in ["method", "status", "latency_ms", "peer", "stream_id", "request_id"] {
+                #expect(call[field] != nil, "\(field) missing in \(call)")
+            }
+        }
+        #expect(calls.contains { $0["caller"] == "test-viewer" && $0["status"] == "PERMISSION_DENIED" })
+        #expect(calls.contains { $0["status"] == "UNAUTHENTICATED" && $0["caller"] == nil })
+        let secrets = [TestTokens.token(for: .viewer), TokenDigest.hex(of: TestTokens.token(for: .viewer)), unknown]
+        for secret in secrets {
+            #expect(!lines.contains { $0.contains(secret) }, "a log line holds a secret")
+        }
+    }
+}
+
+/// The JSON line itself: hostile text stays inside its string, on one line.
+@Suite struct JSONLogLineTests {
+    @Test func hostileValuesStayInsideTheirStrings() throws {
+        let hostile = "line\nbreak \"quoted\" \\ back\u{202E}rtl \u{0007}bell"
+        let line = JSONLogHandler.line(
+            timestamp: Date(timeIntervalSince1970: 1_793_491_200.5), level: .warning, label: "synchealth.rpc",
+            message: hostile, metadata: ["rpc.method": .string(hostile), "other": .string("x")])
+        #expect(!line.contains("\n"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+        #expect(object == [
+            "timestamp": "2026-11-01T00:00:00.500Z", "level": "warning", "label": "synchealth.rpc",
+            "message": hostile, "method": hostile, "other": "x",
+        ])
     }
 }

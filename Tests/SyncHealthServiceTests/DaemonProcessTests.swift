@@ -48,6 +48,36 @@ import Testing
         #expect(await badFile.waitForExit() == 64)
     }
 
+    /// `--log-format json`: every line the daemon writes is one JSON object;
+    /// the call's line has its fields and the request id it answered with.
+    @Test func jsonLogFormat() async throws {
+        let directory = TemporaryDirectory()
+        let daemon = try DaemonProcess(
+            product: "synchealthd",
+            arguments: ["--listen", "127.0.0.1:0", "--database", directory.file("j.sqlite"), "--no-auth", "--log-format", "json"],
+            stderrPath: directory.file("json.log"))
+        let client = try SyncHealthClient(target: try await daemon.waitForListeningAddress(), timeout: .seconds(10))
+        _ = try await client.listSyncs(ListSyncsRequest())
+        client.close()
+        daemon.send(SIGTERM)
+        #expect(await daemon.waitForExit() == 0)
+        let text = String(decoding: FileManager.default.contents(atPath: directory.file("json.log")) ?? Data(), as: UTF8.self)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count >= 3)
+        var calls = 0
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String], "\(line)")
+            if object["message"] == "rpc", object["method"] == "/synchealth.v1.SyncHistory/ListSyncs" {
+                calls += 1
+                #expect(object["status"] == "OK")
+                #expect(object["request_id"]?.count == 32)
+            }
+        }
+        #expect(calls == 1)
+        let bad = try DaemonProcess(product: "synchealthd", arguments: ["--log-format", "xml", "--no-auth", "--database", directory.file("k.sqlite")])
+        #expect(await bad.waitForExit() == 64)
+    }
+
     @Test func configFileAndEnvironmentAreRead() async throws {
         let directory = TemporaryDirectory()
         let configPath = directory.file("synchealth.conf")

@@ -1,17 +1,28 @@
 public import Logging
+import SyncHealthServer
 import SyncHealthConcurrency
 
 /// Every log line a `Logger` made through `handler(label:)`, rendered with
 /// its metadata, so tests can check what reached the logs (and what did not).
 public final class CapturedLogs: Sendable {
     private let lines = Locked<[String]>([])
+    private let json: Bool
 
-    /// An empty capture.
-    public init() {}
+    /// An empty capture; `json` captures the lines `--log-format json` writes.
+    public init(json: Bool = false) {
+        self.json = json
+    }
 
     /// A trace-level logger writing into this capture.
     public func logger(label: String = "synchealth.test") -> Logger {
-        Logger(label: label) { _ in Handler(sink: self) }
+        if json {
+            return Logger(label: label) { label in
+                var handler = JSONLogHandler(label: label) { self.append($0) }
+                handler.logLevel = .trace
+                return handler
+            }
+        }
+        return Logger(label: label) { _ in Handler(sink: self) }
     }
 
     /// The lines so far: "level message key=value ...".

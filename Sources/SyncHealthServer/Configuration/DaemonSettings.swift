@@ -30,6 +30,8 @@ public struct DaemonSettings: Sendable, Hashable {
     public var gracePeriodMs: Int64 = 10_000
     /// trace, debug, info, notice, warning, error or critical.
     public var logLevel = "info"
+    /// `text` (for people, the default) or `json` (one object per line).
+    public var logFormat = "text"
     /// Load the demo data set into an empty database at start-up.
     public var demo = false
     /// Seed of the demo data set.
@@ -73,7 +75,7 @@ public struct DaemonSettings: Sendable, Hashable {
     /// Every key the file, environment and flags accept.
     public static let keys = [
         "listen", "database", "max-connections", "max-pending-handshakes", "max-concurrent-streams", "max-frame-size",
-        "handshake-timeout", "idle-timeout", "grace-period", "log-level", "demo", "demo-seed",
+        "handshake-timeout", "idle-timeout", "grace-period", "log-level", "log-format", "demo", "demo-seed",
         "auth",
     ] + retryKeys
 
@@ -146,6 +148,9 @@ public struct DaemonSettings: Sendable, Hashable {
             let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
             guard levels.contains(value) else { throw SettingsError("\(source): log-level must be one of \(levels.joined(separator: ", "))") }
             logLevel = value
+        case "log-format":
+            guard ["text", "json"].contains(value) else { throw SettingsError("\(source): log-format must be text or json") }
+            logFormat = value
         case "demo":
             switch value {
             case "true", "1", "yes": demo = true

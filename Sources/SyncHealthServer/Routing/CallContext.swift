@@ -30,6 +30,9 @@ public final class CallContext: Sendable {
     public let streamId: UInt32
     /// When the call's deadline expires; nil when the client set none.
     public let deadline: ContinuousClock.Instant?
+    /// The call's id: the client's `x-request-id` when usable, else made up;
+    /// in the response trailers and the log line.
+    public let requestId: String
 
     private let cancellation = Locked<CancellationReason?>(nil)
     private let identity = Locked<String?>(nil)
@@ -42,13 +45,15 @@ public final class CallContext: Sendable {
         metadata: [String: String] = [:],
         peer: String = "test",
         streamId: UInt32 = 1,
-        deadline: ContinuousClock.Instant? = nil
+        deadline: ContinuousClock.Instant? = nil,
+        requestId: String? = nil
     ) {
         self.method = method
         self.metadata = metadata
         self.peer = peer
         self.streamId = streamId
         self.deadline = deadline
+        self.requestId = requestId ?? RequestId.resolve(metadata[RequestId.metadataKey])
     }
 
     /// Whether the call was cancelled, timed out or lost its connection.

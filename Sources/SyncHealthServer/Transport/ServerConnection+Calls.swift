@@ -21,25 +21,27 @@ extension ServerConnection {
             header = try RequestHeader(serializedBytes: Array(headerBytes))
         } catch {
             answer(streamId, method: "(undecodable)", .failure(.invalidArgument("request header does not decode")),
-                   startedAt: startedAt, context: nil)
+                   startedAt: startedAt, context: nil, requestId: RequestId.generate())
             return
         }
         let method = header.method
+        let sentRequestId = header.metadata.last { $0.key.lowercased() == RequestId.metadataKey }?.value
+        let requestId = RequestId.resolve(sentRequestId)
         // Both refusals run nothing, so they carry the not-processed trailer.
         guard state == .open else {
             let error = RPCError(.unavailable, "server is not taking new calls", notProcessed: true)
-            answer(streamId, method: method, .failure(error), startedAt: startedAt, context: nil)
+            answer(streamId, method: method, .failure(error), startedAt: startedAt, context: nil, requestId: requestId)
             return
         }
         guard calls.count < env.configuration.maxConcurrentStreams else {
             let limit = env.configuration.maxConcurrentStreams
             let error = RPCError(.resourceExhausted, "more than \(limit) concurrent calls", notProcessed: true)
-            answer(streamId, method: method, .failure(error), startedAt: startedAt, context: nil)
+            answer(streamId, method: method, .failure(error), startedAt: startedAt, context: nil, requestId: requestId)
             return
         }
         guard let handler = env.router.handler(for: method) else {
             answer(streamId, method: method, .failure(RPCError(.unimplemented, "unknown method")),
-                   startedAt: startedAt, context: nil)
+                   startedAt: startedAt, context: nil, requestId: requestId)
             return
         }
 
@@ -48,7 +50,8 @@ extension ServerConnection {
         let timeout = Duration.milliseconds(Int64(header.timeoutMs))
         let context = CallContext(
             method: method, metadata: metadata, peer: peer, streamId: streamId,
-            deadline: header.timeoutMs > 0 ? startedAt + timeout : nil
+            deadline: header.timeoutMs > 0 ? startedAt + timeout : nil,
+            requestId: requestId
         )
         // processInbound reschedules the connection timer after this frame.
         calls[streamId] = ActiveCall(
@@ -110,7 +113,7 @@ extension ServerConnection {
         for (streamId, call) in pending.sorted(by: { $0.key < $1.key }) {
             call.context.cancel(reason)
             logCall(streamId, method: call.context.method, status: .cancelled, startedAt: call.startedAt,
-                    context: call.context, note: "connection closed")
+                    context: call.context, requestId: call.context.requestId, note: "connection closed")
         }
     }
 

@@ -5,26 +5,31 @@ extension ServerConnection {
     /// Sends the one RESPONSE of `streamId` and logs the call.
     func answer(
         _ streamId: UInt32, method: String, _ outcome: CallOutcome,
-        startedAt: ContinuousClock.Instant, context: CallContext?
+        startedAt: ContinuousClock.Instant, context: CallContext?, requestId: String? = nil
     ) {
+        let requestId = requestId ?? context?.requestId ?? RequestId.generate()
         var outcome = outcome
-        var frame = Self.responseFrame(streamId, outcome)
+        var frame = Self.responseFrame(streamId, outcome, requestId: requestId)
         if frame.payload.count > Int(env.configuration.maxFrameSize) {
             outcome = .failure(RPCError(.resourceExhausted, "response larger than the maximum frame size"))
-            frame = Self.responseFrame(streamId, outcome)
+            frame = Self.responseFrame(streamId, outcome, requestId: requestId)
         }
         send(frame)
         var note: String?
         if case let .failure(_, cause) = outcome { note = cause }
-        logCall(streamId, method: method, status: outcome.statusCode, startedAt: startedAt, context: context, note: note)
+        logCall(streamId, method: method, status: outcome.statusCode, startedAt: startedAt, context: context,
+                requestId: requestId, note: note)
     }
 
-    private static func responseFrame(_ streamId: UInt32, _ outcome: CallOutcome) -> Frame {
+    private static func responseFrame(_ streamId: UInt32, _ outcome: CallOutcome, requestId: String) -> Frame {
+        let trailer = MetadataEntry(key: RequestId.metadataKey, value: requestId)
         switch outcome {
         case let .success(message):
-            return .response(streamId: streamId, header: ResponseHeader(statusCode: .ok).serializedBytes(), message: message)
+            let header = ResponseHeader(statusCode: .ok, trailers: [trailer])
+            return .response(streamId: streamId, header: header.serializedBytes(), message: message)
         case let .failure(error, _):
-            let header = ResponseHeader(failure: error, statusMessage: LogText.statusMessage(error.message))
+            var header = ResponseHeader(failure: error, statusMessage: LogText.statusMessage(error.message))
+            header.trailers.append(trailer)
             return .response(streamId: streamId, header: header.serializedBytes(), message: [])
         }
     }
@@ -32,7 +37,7 @@ extension ServerConnection {
     /// The one log line of a call. Metadata values (tokens) are never logged.
     func logCall(
         _ streamId: UInt32, method: String, status: StatusCode,
-        startedAt: ContinuousClock.Instant, context: CallContext?, note: String?
+        startedAt: ContinuousClock.Instant, context: CallContext?, requestId: String, note: String?
     ) {
         let level: Logger.Level
         switch status {
@@ -49,6 +54,7 @@ extension ServerConnection {
             "rpc.status": .string(status.name),
             "rpc.latency_ms": .stringConvertible(Double(micros) / 1000),
             "rpc.stream_id": .stringConvertible(streamId),
+            "rpc.request_id": .string(requestId),
             "peer": .string(peer),
         ]
         if let caller = context?.callerIdentity { metadata["rpc.caller"] = .string(LogText.sanitized(caller)) }
