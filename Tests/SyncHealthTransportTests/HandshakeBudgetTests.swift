@@ -132,26 +132,12 @@ final class SilentSockets: Sendable {
         let fds = try await offload { () throws(TestSocketError) -> [Int32] in
             var fds: [Int32] = []
             for _ in 0..<count {
-                let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-                guard fd >= 0 else {
+                do throws(TestSocketError) {
+                    fds.append(try RawPeer.connectBlocking(port: port))
+                } catch {
                     fds.forEach { _ = Glibc.close($0) }
-                    throw TestSocketError(call: "socket")
+                    throw error
                 }
-                var address = sockaddr_in()
-                address.sin_family = sa_family_t(AF_INET)
-                address.sin_port = port.bigEndian
-                address.sin_addr.s_addr = inet_addr("127.0.0.1")
-                let rc = withUnsafePointer(to: &address) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                        Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                    }
-                }
-                guard rc == 0 else {
-                    _ = Glibc.close(fd)
-                    fds.forEach { _ = Glibc.close($0) }
-                    throw TestSocketError(call: "connect")
-                }
-                fds.append(fd)
             }
             return fds
         }

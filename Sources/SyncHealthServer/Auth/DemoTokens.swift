@@ -56,15 +56,6 @@ public struct DemoTokens: Sendable {
     /// "shd_" and 64 hex characters: 256 random bits, and a prefix that
     /// secret scanners can match.
     public static func randomToken<Generator: RandomNumberGenerator>(using generator: inout Generator) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = Array("shd_".utf8)
-        for _ in 0..<4 {
-            var word = generator.next()
-            for _ in 0..<16 {
-                text.append(digits[Int(word & 0xF)])
-                word >>= 4
-            }
-        }
-        return String(decoding: text, as: UTF8.self)
+        "shd_" + RandomHex.string(words: 4, using: &generator)
     }
 }

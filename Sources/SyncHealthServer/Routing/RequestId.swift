@@ -17,17 +17,7 @@ enum RequestId {
     /// 32 random hex characters.
     static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(32)
-        for _ in 0..<2 {
-            var word = generator.next()
-            for _ in 0..<16 {
-                text.append(digits[Int(word & 0xF)])
-                word >>= 4
-            }
-        }
-        return String(decoding: text, as: UTF8.self)
+        return RandomHex.string(words: 2, using: &generator)
     }
 
     private static func isAllowed(_ byte: UInt8) -> Bool {

@@ -53,27 +53,32 @@ final class RawPeer: Sendable {
     /// - Parameter receiveBuffer: SO_RCVBUF to set before connecting (a small one makes a slow reader).
     static func connect(port: UInt16, receiveBuffer: Int32? = nil) async throws -> RawPeer {
         let fd = try await offload { () throws(TestSocketError) -> Int32 in
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            guard fd >= 0 else { throw TestSocketError(call: "socket") }
-            if var size = receiveBuffer {
-                setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
-            }
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = port.bigEndian
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let rc = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
-            }
-            guard rc == 0 else {
-                Glibc.close(fd)
-                throw TestSocketError(call: "connect")
-            }
-            return fd
+            try connectBlocking(port: port, receiveBuffer: receiveBuffer)
         }
         return RawPeer(fd: fd, role: .client)
+    }
+
+    /// A blocking TCP connect to 127.0.0.1:`port`; returns the descriptor.
+    static func connectBlocking(port: UInt16, receiveBuffer: Int32? = nil) throws(TestSocketError) -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw TestSocketError(call: "socket") }
+        if var size = receiveBuffer {
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let rc = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard rc == 0 else {
+            Glibc.close(fd)
+            throw TestSocketError(call: "connect")
+        }
+        return fd
     }
 
     /// Writes `bytes` in one `send`; false when the socket is broken.
