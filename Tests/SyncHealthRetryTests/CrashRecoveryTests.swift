@@ -20,7 +20,7 @@ import Testing
         let database = directory.file("synchealth.sqlite")
         let deliveries = directory.file("deliveries.log")
         let itemCount = 30
-        let jobId = try seedJob(database: database, items: itemCount)
+        let jobId = try seedRetryJob(database: database, syncId: "crash-sync", items: itemCount, key: "crash-1")
 
         let sandbox = try ChildProcess(sandboxBinary, [
             "--listen", "127.0.0.1:0", "--seed", "11", "--latency-ms", "120",
@@ -102,18 +102,6 @@ import Testing
         await second.terminate()
         #expect(!second.isRunning)
         await sandbox.terminate()
-    }
-
-    /// A failed sync with `items` failed items and a job retrying them.
-    private func seedJob(database: String, items: Int) throws -> String {
-        let store = try SQLiteSyncStore(path: database)
-        _ = try store.recordSync(RecordSyncRequest(sync: Fixtures.sync("crash-sync")), now: Fixtures.baseTime)
-        _ = try store.recordPushItems(RecordPushItemsRequest(
-            syncId: "crash-sync", items: (0..<items).map { Fixtures.item("item-\($0)", status: .failed) }), now: Fixtures.baseTime)
-        let response = try store.retryFailedItems(RetryFailedItemsRequest(
-            scope: RetryScope(scope: .sync(SyncRetryScope(syncId: "crash-sync"))),
-            reason: "crash test", idempotencyKey: "crash-1"), requestedBy: "crash-test", now: Fixtures.baseTime)
-        return try #require(response.job?.jobId)
     }
 }
 

@@ -21,13 +21,7 @@ import Testing
         let directory = TemporaryDirectory(prefix: "synchealth-drain")
         let database = directory.file("synchealth.sqlite")
         let deliveries = directory.file("deliveries.log")
-        let store = try SQLiteSyncStore(path: database)
-        _ = try store.recordSync(RecordSyncRequest(sync: Fixtures.sync("drain-sync")), now: Fixtures.baseTime)
-        _ = try store.recordPushItems(RecordPushItemsRequest(
-            syncId: "drain-sync", items: (0..<3).map { Fixtures.item("drain-item-\($0)", status: .failed) }), now: Fixtures.baseTime)
-        _ = try store.retryFailedItems(RetryFailedItemsRequest(
-            scope: RetryScope(scope: .sync(SyncRetryScope(syncId: "drain-sync"))),
-            reason: "drain test", idempotencyKey: "drain-1"), requestedBy: "drain-test", now: Fixtures.baseTime)
+        _ = try seedRetryJob(database: database, syncId: "drain-sync", items: 3, key: "drain-1")
 
         // Each push takes 1.5 s; one worker, so one push is in flight at a time.
         let sandbox = try ChildProcess(sandboxBinary, [

@@ -132,3 +132,17 @@ extension RetryPreview {
         Dictionary(items.map { ($0.itemId, $0.willRetry ? nil : $0.skipReason) }, uniquingKeysWith: { a, _ in a })
     }
 }
+
+/// A failed sync `syncId` with `items` failed items ("item-0" ...) in the
+/// database file at `database`, and a retry job for them; returns its id.
+/// For the tests that run synchealthd as a process on that file.
+func seedRetryJob(database: String, syncId: String, items: Int, key: String) throws -> String {
+    let store = try SQLiteSyncStore(path: database)
+    _ = try store.recordSync(RecordSyncRequest(sync: Fixtures.sync(syncId)), now: Fixtures.baseTime)
+    _ = try store.recordPushItems(RecordPushItemsRequest(
+        syncId: syncId, items: (0..<items).map { Fixtures.item("item-\($0)", status: .failed) }), now: Fixtures.baseTime)
+    let response = try store.retryFailedItems(RetryFailedItemsRequest(
+        scope: RetryScope(scope: .sync(SyncRetryScope(syncId: syncId))),
+        reason: "process test", idempotencyKey: key), requestedBy: "process-test", now: Fixtures.baseTime)
+    return try #require(response.job?.jobId)
+}
