@@ -8,7 +8,8 @@ import SyncHealthStorage
 import SyncHealthWire
 import SyncHealthConcurrency
 
-/// Runs the server until SIGTERM or SIGINT, then drains gracefully.
+/// Runs the server until SIGTERM or SIGINT, then drains gracefully; SIGHUP
+/// reloads the tokens (TokenReload).
 struct Daemon {
     let settings: DaemonSettings
     let logger: Logger
