@@ -25,18 +25,15 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         guard let database = daemon.database else {
-            FileHandle.standardError.write(Data("synchealthd check: give the database to check with --database PATH\n".utf8))
-            throw ExitCode(64)
+            throw commandFailure("synchealthd check", "give the database to check with --database PATH", exit: 64)
         }
         let report: DatabaseCheckReport
         do {
             report = try DatabaseCheck.run(path: database)
         } catch let error as DatabaseLocationError {
-            FileHandle.standardError.write(Data("synchealthd check: \(error.message)\n".utf8))
-            throw ExitCode(66)
+            throw commandFailure("synchealthd check", error.message, exit: 66)
         } catch {
-            FileHandle.standardError.write(Data("synchealthd check: \(database) cannot be opened as a database: \(error)\n".utf8))
-            throw ExitCode(1)
+            throw commandFailure("synchealthd check", "\(database) cannot be opened as a database: \(error)", exit: 1)
         }
         print(report.text)
         if !report.isHealthy { throw ExitCode(1) }

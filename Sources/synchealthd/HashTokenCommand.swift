@@ -21,8 +21,7 @@ struct HashTokenCommand: ParsableCommand {
         if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
         if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
         guard !bytes.isEmpty, bytes.count <= BearerToken.maxTokenBytes, BearerToken.isB64Token(bytes) else {
-            FileHandle.standardError.write(Data("synchealthd hash-token: stdin must hold exactly one token of 1-\(BearerToken.maxTokenBytes) b64token characters\n".utf8))
-            throw ExitCode(64)
+            throw commandFailure("synchealthd hash-token", "stdin must hold exactly one token of 1-\(BearerToken.maxTokenBytes) b64token characters", exit: 64)
         }
         print(TokenDigest.hex(of: String(decoding: bytes, as: UTF8.self)))
     }

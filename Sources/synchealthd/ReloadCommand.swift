@@ -24,20 +24,17 @@ struct ReloadCommand: ParsableCommand {
 
     func run() throws {
         guard let configPath = daemon.config else {
-            FileHandle.standardError.write(Data("synchealthd reload: give the daemon's config file with --config FILE\n".utf8))
-            throw ExitCode(64)
+            throw commandFailure("synchealthd reload", "give the daemon's config file with --config FILE", exit: 64)
         }
         let settings: DaemonSettings
         do {
             settings = try ResolvedSettings.read(flags: daemon.flags, configPath: configPath)
             _ = try settings.makeAuthorizer()
         } catch {
-            FileHandle.standardError.write(Data("synchealthd reload: \(configPath) would be rejected: \(error)\n".utf8))
-            throw ExitCode(65)
+            throw commandFailure("synchealthd reload", "\(configPath) would be rejected: \(error)", exit: 65)
         }
         guard pid > 0, kill(pid, SIGHUP) == 0 else {
-            FileHandle.standardError.write(Data("synchealthd reload: cannot signal process \(pid): \(String(cString: strerror(errno)))\n".utf8))
-            throw ExitCode(69)
+            throw commandFailure("synchealthd reload", "cannot signal process \(pid): \(String(cString: strerror(errno)))", exit: 69)
         }
         print("sent SIGHUP to \(pid): \(settings.tokens.count) tokens in \(configPath)")
     }

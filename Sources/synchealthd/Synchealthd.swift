@@ -85,8 +85,7 @@ struct Synchealthd: AsyncParsableCommand {
             settings = try ResolvedSettings.read(flags: flags, configPath: config)
             try settings.checkAuthentication()
         } catch {
-            FileHandle.standardError.write(Data("synchealthd: \(error)\n".utf8))
-            throw ExitCode(64)
+            throw commandFailure("synchealthd", "\(error)", exit: 64)
         }
         let level = Logger.Level(rawValue: settings.logLevel) ?? .info
         let json = settings.logFormat == "json"
