@@ -82,6 +82,11 @@ import Testing
         _ = await live.call(MethodNames.SyncHistory.listSyncs, authorization: "Bearer \(TestTokens.token(for: .viewer))")
         _ = await live.call(MethodNames.Retry.retryFailedItems, authorization: "Bearer \(TestTokens.token(for: .viewer))")
         _ = await live.call(MethodNames.SyncHistory.listSyncs, authorization: "Bearer \(unknown)")
+        // A call's line is written just after its answer is sent: wait for all three.
+        let deadline = ContinuousClock.now + .seconds(10)
+        while logs.all.filter({ $0.contains(#""message":"rpc""#) }).count < 3, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(5))
+        }
         live.stop()
         let lines = logs.all
         var calls: [[String: String]] = []
