@@ -40,8 +40,10 @@ import Testing
         running.stop()
         stopped.wait()
         // Without the checkpoint that waits for readers this grows with every
-        // write (several MiB here); with it the WAL restarts near the limit.
-        #expect(largest < limit * 4, "WAL reached \(largest) bytes with a \(limit)-byte limit")
+        // write (13 MB here); with it the WAL restarts within a few limits (an
+        // attempt that times out waits for another limit of WAL, so two or
+        // three misses in a row are possible, and are still bounded).
+        #expect(largest < limit * 10, "WAL reached \(largest) bytes with a \(limit)-byte limit")
         #expect(try store.getSync(syncId: "wal-59").sync?.itemCounts?.total == 50)
     }
 
