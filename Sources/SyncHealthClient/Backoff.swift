@@ -1,3 +1,4 @@
+import SyncHealthConcurrency
 /// Retry delays: exponential from `initial`, clamped to `maximum`, with
 /// "equal jitter" (half fixed, half random) so retries from many clients spread out.
 enum Backoff {
@@ -12,7 +13,7 @@ enum Backoff {
     }
 
     static func delay(attempt: Int, initial: Duration, maximum: Duration) -> Duration {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SecureRandom()
         return delay(attempt: attempt, initial: initial, maximum: maximum, using: &generator)
     }
 }

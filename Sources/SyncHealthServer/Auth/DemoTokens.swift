@@ -1,3 +1,4 @@
+import SyncHealthConcurrency
 /// Fresh random tokens, one per role, for `synchealthd --demo`: they are
 /// made at every start and printed, never stored, so a demo left listening
 /// has no well-known token.
@@ -33,7 +34,7 @@ public struct DemoTokens: Sendable {
 
     /// Makes a token for every role from the system's secure random source.
     public init(customerCompanyId: String) throws(SettingsError) {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SecureRandom()
         try self.init(customerCompanyId: customerCompanyId, using: &generator)
     }
 

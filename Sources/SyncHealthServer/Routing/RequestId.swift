@@ -1,3 +1,4 @@
+import SyncHealthConcurrency
 /// The id of one call, for support tickets: taken from the client's
 /// `x-request-id` metadata when it sends a usable one, made up otherwise;
 /// returned in the response trailers and written in the call's log line.
@@ -16,7 +17,7 @@ enum RequestId {
 
     /// 32 random hex characters.
     static func generate() -> String {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SecureRandom()
         return RandomHex.string(words: 2, using: &generator)
     }
 

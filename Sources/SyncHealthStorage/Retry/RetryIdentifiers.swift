@@ -1,3 +1,4 @@
+import SyncHealthConcurrency
 /// Random identifiers of retry jobs, attempts and leases. Not secrets, but
 /// unguessable enough that two never collide.
 enum RetryIdentifiers {
@@ -11,7 +12,7 @@ enum RetryIdentifiers {
     static func leaseToken() -> String { randomHex(bytes: 4) }
 
     static func randomHex(bytes count: Int) -> String {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SecureRandom()
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(count * 2)

@@ -9,11 +9,13 @@ final class DaemonProcess {
     private let stdoutPath: String
     private let stderrPath: String
 
-    /// `synchealthd` next to the test bundle (SwiftPM builds every product
-    /// into the same directory before running tests).
+    /// The plain debug `synchealthd` (`.build/debug`), as every test that
+    /// starts a daemon uses: under `tools/sanitize` the test bundle is built
+    /// elsewhere, and the daemon it starts stays the ordinary build (a
+    /// TSan-built daemon started by the TSan test bundle listened but refused
+    /// every connection; see the issue 9 note).
     static var executable: String {
-        let bundle = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        return bundle.appendingPathComponent("synchealthd").path
+        SyncHealthTestSupport.DaemonProcess.productPath("synchealthd")
     }
 
     /// Why the executable cannot be run, or nil. `swift test` builds and
