@@ -10,24 +10,12 @@ import Testing
 /// ever delivered under two different keys.
 @Suite(.serialized) struct CrashRecoveryTests {
     @Test func killingTheServerMidJobLosesNothingAndNeverChangesAnAttemptsKey() async throws {
-        guard let daemon = BuildProducts.executable("synchealthd"),
-              let sandboxBinary = BuildProducts.executable("synchealth-sandbox")
-        else {
-            Issue.record("build synchealthd and synchealth-sandbox first (swift build --build-tests)")
-            return
-        }
-        let directory = TemporaryDirectory(prefix: "synchealth-crash")
-        let database = directory.file("synchealth.sqlite")
-        let deliveries = directory.file("deliveries.log")
+        let run = try await SandboxRun.start(prefix: "synchealth-crash", sandboxArguments: ["--seed", "11", "--latency-ms", "120", "--failure-rate", "0.25", "--timeout-rate", "0.15"])
+        let (daemon, directory, database, deliveries, sandbox, sandboxPort) =
+            (run.daemon, run.directory, run.database, run.deliveries, run.sandbox, run.sandboxPort)
+        defer { sandbox.stop() }
         let itemCount = 30
         let jobId = try seedRetryJob(database: database, syncId: "crash-sync", items: itemCount, key: "crash-1")
-
-        let sandbox = try ChildProcess(sandboxBinary, [
-            "--listen", "127.0.0.1:0", "--seed", "11", "--latency-ms", "120",
-            "--failure-rate", "0.25", "--timeout-rate", "0.15", "--deliveries-log", deliveries,
-        ], stderrPath: directory.file("sandbox.err"))
-        defer { sandbox.stop() }
-        let sandboxPort = try #require(await sandbox.waitForPort("synchealth-sandbox listening on "))
 
         let config = directory.file("synchealthd.conf")
         try """

@@ -12,23 +12,12 @@ import Testing
 /// had finished.
 @Suite(.serialized) struct DrainOnSigtermTests {
     @Test func drainStartsAtOnceWhileAPushFinishes() async throws {
-        guard let daemon = BuildProducts.executable("synchealthd"),
-              let sandboxBinary = BuildProducts.executable("synchealth-sandbox")
-        else {
-            Issue.record("build synchealthd and synchealth-sandbox first (swift build --build-tests)")
-            return
-        }
-        let directory = TemporaryDirectory(prefix: "synchealth-drain")
-        let database = directory.file("synchealth.sqlite")
-        let deliveries = directory.file("deliveries.log")
-        _ = try seedRetryJob(database: database, syncId: "drain-sync", items: 3, key: "drain-1")
-
-        // Each push takes 1.5 s; one worker, so one push is in flight at a time.
-        let sandbox = try ChildProcess(sandboxBinary, [
-            "--listen", "127.0.0.1:0", "--seed", "3", "--latency-ms", "1500", "--deliveries-log", deliveries,
-        ], stderrPath: directory.file("sandbox.err"))
+        // Each push takes 1.5 s; one worker (below), so one push is in flight at a time.
+        let run = try await SandboxRun.start(prefix: "synchealth-drain", sandboxArguments: ["--seed", "3", "--latency-ms", "1500"])
+        let (daemon, directory, database, deliveries, sandbox, sandboxPort) =
+            (run.daemon, run.directory, run.database, run.deliveries, run.sandbox, run.sandboxPort)
         defer { sandbox.stop() }
-        let sandboxPort = try #require(await sandbox.waitForPort("synchealth-sandbox listening on "))
+        _ = try seedRetryJob(database: database, syncId: "drain-sync", items: 3, key: "drain-1")
         let config = directory.file("synchealthd.conf")
         try """
             listen = 127.0.0.1:0

@@ -1,3 +1,4 @@
+import SyncHealthTestSupport
 import Foundation
 import SyncHealthConcurrency
 
@@ -108,4 +109,44 @@ enum BuildProducts {
         let path = repositoryRoot.appendingPathComponent(".build/debug/\(name)").path
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
+}
+
+/// What the retry tests that run real processes start with: the built
+/// synchealthd, a temporary directory with a database path, and a running
+/// synchealth-sandbox that logs every delivery.
+struct SandboxRun {
+    let daemon: String
+    let directory: TemporaryDirectory
+    let database: String
+    let deliveries: String
+    let sandbox: ChildProcess
+    let sandboxPort: UInt16
+
+    /// Starts the sandbox with `sandboxArguments` (besides its address and
+    /// deliveries log). Throws when synchealthd or synchealth-sandbox is not built.
+    static func start(prefix: String, sandboxArguments: [String]) async throws -> SandboxRun {
+        guard let daemon = BuildProducts.executable("synchealthd"),
+              let sandboxBinary = BuildProducts.executable("synchealth-sandbox")
+        else {
+            throw ChildProcessError("build synchealthd and synchealth-sandbox first (swift build --build-tests)")
+        }
+        let directory = TemporaryDirectory(prefix: prefix)
+        let deliveries = directory.file("deliveries.log")
+        let sandbox = try ChildProcess(
+            sandboxBinary, ["--listen", "127.0.0.1:0", "--deliveries-log", deliveries] + sandboxArguments,
+            stderrPath: directory.file("sandbox.err"))
+        guard let port = await sandbox.waitForPort("synchealth-sandbox listening on ") else {
+            sandbox.stop()
+            throw ChildProcessError("synchealth-sandbox did not start")
+        }
+        return SandboxRun(
+            daemon: daemon, directory: directory, database: directory.file("synchealth.sqlite"),
+            deliveries: deliveries, sandbox: sandbox, sandboxPort: port)
+    }
+}
+
+/// A test's child process could not be started.
+struct ChildProcessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
