@@ -2,7 +2,8 @@
 // SyncHealth: sync-monitoring service. Layers, bottom up:
 //   C modules (CProtobufC, CSQLite, CSyncHealthProto), SyncHealthConcurrency (the lock)
 //   -> SyncHealthWire (protobuf-c wrappers, protocol v1 framing)
-//   -> SyncHealthStorage, SyncHealthClient
+//   -> SyncHealthStorage (the engine-neutral domain core), SyncHealthClient
+//   -> SyncHealthSQLite (the SQLite engine) -> SyncHealthStores (builds a store from --database)
 //   -> SyncHealthRetry -> SyncHealthServer -> executables.
 import PackageDescription
 
@@ -55,10 +56,23 @@ let package = Package(
             dependencies: ["CSyncHealthProto", "CProtobufC"],
             swiftSettings: strict
         ),
-        // Storage: SQLite, wrapped by hand
+        // Storage domain core: the store protocols, validation, page tokens,
+        // fingerprints, rollup arithmetic, retry decisions. No engine, no C.
         .target(
             name: "SyncHealthStorage",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "CSQLite", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        // The SQLite engine: libsqlite3 wrapped by hand, its SQL and migrations
+        .target(
+            name: "SyncHealthSQLite",
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthStorage", "CSQLite"],
+            swiftSettings: strict
+        ),
+        // Builds a store from a --database setting (one switch over engines)
+        .target(
+            name: "SyncHealthStores",
+            dependencies: ["SyncHealthStorage", "SyncHealthSQLite"],
             swiftSettings: strict
         ),
         // Client library over protocol v1
@@ -93,7 +107,7 @@ let package = Package(
         .target(
             name: "SyncHealthCLI",
             dependencies: ["SyncHealthConcurrency", 
-                "SyncHealthClient", "SyncHealthWire", "SyncHealthStorage", "SyncHealthRetry",
+                "SyncHealthClient", "SyncHealthWire", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthRetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -101,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "synchealthd",
             dependencies: ["SyncHealthConcurrency", 
-                "SyncHealthServer", "SyncHealthStorage", "SyncHealthWire", "SyncHealthDemo", "SyncHealthRetry",
+                "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo", "SyncHealthRetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -128,7 +142,7 @@ let package = Package(
         .target(
             name: "SyncHealthBench",
             dependencies: ["SyncHealthConcurrency", 
-                "SyncHealthClient", "SyncHealthStorage", "SyncHealthWire", "SyncHealthRetry", "CSQLite",
+                "SyncHealthClient", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthWire", "SyncHealthRetry", "CSQLite",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: strict
@@ -146,7 +160,7 @@ let package = Package(
         .target(
             name: "SyncHealthTestSupport",
             dependencies: ["SyncHealthConcurrency", 
-                "SyncHealthServer", "SyncHealthStorage", "SyncHealthClient", "SyncHealthWire",
+                "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthClient", "SyncHealthWire",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/SyncHealthTestSupport",
@@ -172,7 +186,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthStorageTests",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthWire"],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -183,7 +197,7 @@ let package = Package(
         .testTarget(
             name: "SyncHealthServiceTests",
             dependencies: [
-                "SyncHealthTestSupport", "SyncHealthServer", "SyncHealthStorage", "SyncHealthClient",
+                "SyncHealthTestSupport", "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthClient",
                 "SyncHealthWire", "SyncHealthDemo", "SyncHealthCLI",
             ],
             swiftSettings: strict
@@ -192,7 +206,7 @@ let package = Package(
             name: "SyncHealthCLITests",
             dependencies: [
                 "SyncHealthCLI", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport",
-                "SyncHealthRetry", "SyncHealthServer", "SyncHealthStorage",
+                "SyncHealthRetry", "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores",
             ],
             swiftSettings: strict
         ),
@@ -200,19 +214,19 @@ let package = Package(
             name: "SyncHealthAuthTests",
             dependencies: ["SyncHealthConcurrency", 
                 "SyncHealthServer", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport",
-                "SyncHealthStorage",
+                "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores",
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SyncHealthBenchTests",
-            dependencies: ["SyncHealthBench", "SyncHealthTestSupport", "SyncHealthStorage"],
+            dependencies: ["SyncHealthBench", "SyncHealthTestSupport", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SyncHealthRetryTests",
             dependencies: ["SyncHealthConcurrency", 
-                "SyncHealthRetry", "SyncHealthWire", "SyncHealthStorage", "SyncHealthServer",
+                "SyncHealthRetry", "SyncHealthWire", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthServer",
                 "SyncHealthClient", "SyncHealthTestSupport",
             ],
             swiftSettings: strict

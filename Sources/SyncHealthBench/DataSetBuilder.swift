@@ -1,6 +1,7 @@
 import SyncHealthClient
 import Foundation
 import SyncHealthStorage
+import SyncHealthSQLite
 import SyncHealthWire
 import Synchronization
 

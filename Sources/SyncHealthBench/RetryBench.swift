@@ -1,6 +1,7 @@
 import Foundation
 import SyncHealthRetry
-public import SyncHealthStorage
+import SyncHealthStorage
+public import SyncHealthSQLite
 import SyncHealthWire
 
 /// The retry executor's throughput, in process: a fresh database holding

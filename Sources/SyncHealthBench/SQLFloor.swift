@@ -1,5 +1,6 @@
 import CSQLite
-public import SyncHealthStorage
+import SyncHealthStorage
+public import SyncHealthSQLite
 
 /// The SQL floor: the exact statements SyncHealth runs for a request
 /// (`PlannedSQL`), run with the raw SQLite C API on a read-only connection to

@@ -2,6 +2,7 @@ import Foundation
 import SyncHealthClient
 import SyncHealthRetry
 import SyncHealthStorage
+import SyncHealthSQLite
 import SyncHealthWire
 
 /// Runs every benchmark row and floor `options.runs` times against a

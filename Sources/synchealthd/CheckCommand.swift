@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SyncHealthStorage
+import SyncHealthSQLite
 
 /// `synchealthd check --database PATH`: checks a database before it is
 /// trusted, and exits non-zero with a readable report when it is damaged.

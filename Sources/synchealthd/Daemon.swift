@@ -5,6 +5,8 @@ import SyncHealthDemo
 import SyncHealthRetry
 import SyncHealthServer
 import SyncHealthStorage
+import SyncHealthSQLite
+import SyncHealthStores
 import SyncHealthWire
 import SyncHealthConcurrency
 
@@ -99,7 +101,7 @@ struct Daemon {
         logger.notice("stopped")
     }
 
-    private func openStore() throws -> SQLiteSyncStore {
+    private func openStore() throws -> any ServiceStore {
         try DatabaseLocation(parsing: settings.database).openStore(create: true)
     }
 
@@ -121,7 +123,7 @@ struct Daemon {
     ///   the demo customer token is bound to its first company.
     /// Returns the demo companies; only an empty database gets their syncs
     /// generated and loaded (a restart skips that work).
-    private func loadDemoIfEmpty(_ store: SQLiteSyncStore) throws -> [DemoCompany] {
+    private func loadDemoIfEmpty(_ store: any ServiceStore) throws -> [DemoCompany] {
         let existing = try store.listSyncs(ListSyncsRequest(pageSize: 1, includeTotal: true))
         if let total = existing.total?.value, total > 0 {
             logger.notice("demo: database already has data, not loading", metadata: ["syncs": "\(total)"])

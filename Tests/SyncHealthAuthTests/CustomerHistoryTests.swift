@@ -1,6 +1,7 @@
 import SyncHealthClient
 import SyncHealthServer
 import SyncHealthStorage
+import SyncHealthSQLite
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 import SyncHealthClient
 import SyncHealthServer
 import SyncHealthStorage
+import SyncHealthSQLite
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import SyncHealthClient
 import SyncHealthStorage
+import SyncHealthSQLite
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing

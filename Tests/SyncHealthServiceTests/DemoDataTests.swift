@@ -1,5 +1,6 @@
 import SyncHealthDemo
 import SyncHealthStorage
+import SyncHealthSQLite
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing

@@ -1,5 +1,7 @@
 import Foundation
 @testable import SyncHealthStorage
+@testable import SyncHealthSQLite
+import SyncHealthStores
 import SyncHealthWire
 import Testing
 

@@ -1,4 +1,5 @@
 @testable import SyncHealthStorage
+@testable import SyncHealthSQLite
 import Testing
 
 @Suite struct ErrorFingerprintTests {

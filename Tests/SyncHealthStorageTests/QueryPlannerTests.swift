@@ -1,4 +1,5 @@
 @testable import SyncHealthStorage
+@testable import SyncHealthSQLite
 import SyncHealthWire
 import Testing
 

@@ -1,4 +1,5 @@
 @testable import SyncHealthStorage
+@testable import SyncHealthSQLite
 import Testing
 
 /// SHA-256 comes from swift-crypto; these vectors pin that every stored

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SyncHealthStorage
+@testable import SyncHealthSQLite
 import SyncHealthWire
 import Testing
 

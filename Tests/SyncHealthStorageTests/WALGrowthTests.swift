@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 @testable import SyncHealthStorage
+@testable import SyncHealthSQLite
 import SyncHealthConcurrency
 import SyncHealthWire
 import Testing

@@ -3,6 +3,7 @@ import Logging
 public import SyncHealthClient
 public import SyncHealthServer
 public import SyncHealthStorage
+public import SyncHealthSQLite
 public import SyncHealthWire
 
 /// A real synchealthd stack in process for tests: a SQLite store in a

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 public import SyncHealthClient
 public import SyncHealthStorage
+import SyncHealthStores
 public import SyncHealthWire
 
 /// The SyncHealth API answered in process from a database file, for
@@ -9,7 +10,7 @@ public import SyncHealthWire
 /// code the server runs answers every call, so the answers are the same.
 public final class LocalStoreAPI: SyncHealthAPI {
     /// The store, shared with an in-process retry executor.
-    public let store: SQLiteSyncStore
+    public let store: any ServiceStore
     /// Recorded as the requester of retries and cancels.
     public let actor: String
 

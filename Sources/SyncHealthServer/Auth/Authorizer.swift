@@ -101,7 +101,8 @@ public struct Authorizer: Sendable {
             throw RPCError.invalidArgument("request message does not decode")
         }
         // Bytes, not String ==: Swift equates canonically equivalent strings
-        // ("é" and "e\u{301}") that SQLite, and so the store, keeps apart.
+        // ("é" and "e\u{301}") that the store keeps apart (every engine
+        // compares identifiers as bytes: the SyncStore contract).
         guard !asked.isEmpty, asked.utf8.elementsEqual(own.utf8) else {
             throw RPCError(.permissionDenied, "a customer token may only list its own company's syncs")
         }

@@ -14,6 +14,14 @@ public struct DatabaseCheckReport: Sendable, Equatable {
         /// damaged); counts as a failure.
         public var couldNotRun: String?
 
+        /// Creates a value from its fields.
+        public init(name: String, summary: String, problems: [String], couldNotRun: String? = nil) {
+            self.name = name
+            self.summary = summary
+            self.problems = problems
+            self.couldNotRun = couldNotRun
+        }
+
         /// Passed: ran and found nothing.
         public var passed: Bool { problems.isEmpty && couldNotRun == nil }
     }
@@ -21,6 +29,12 @@ public struct DatabaseCheckReport: Sendable, Equatable {
     /// The database file checked.
     public var path: String
     public var results: [Result]
+
+    /// Creates a value from its fields.
+    public init(path: String, results: [Result]) {
+        self.path = path
+        self.results = results
+    }
 
     /// True when every check ran and found nothing.
     public var isHealthy: Bool { results.allSatisfy(\.passed) }

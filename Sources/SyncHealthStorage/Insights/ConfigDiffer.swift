@@ -1,4 +1,4 @@
-import SyncHealthWire
+package import SyncHealthWire
 
 /// The differences between two configuration documents. Pure.
 ///
@@ -6,20 +6,20 @@ import SyncHealthWire
 /// by key (in byte order of the keys), arrays by index, numbers by decimal
 /// value, a value whose type changed as one change. Otherwise the documents
 /// are compared as whole text: the same bytes, or one change at "$".
-enum ConfigDiffer {
+package enum ConfigDiffer {
     /// Most changes reported; more set `truncated`.
-    static let maxChanges = 500
+    package static let maxChanges = 500
     /// Longest old or new value reported, in UTF-8 bytes ("…" included).
-    static let maxValueBytes = 1024
+    package static let maxValueBytes = 1024
 
-    struct Result: Equatable {
-        var changes: [ConfigChange] = []
-        var comparedAsText = false
-        var truncated = false
+    package struct Result: Equatable {
+        package var changes: [ConfigChange] = []
+        package var comparedAsText = false
+        package var truncated = false
     }
 
     /// What changed from `old` (the baseline) to `new`.
-    static func diff(old: [UInt8], new: [UInt8]) -> Result {
+    package static func diff(old: [UInt8], new: [UInt8]) -> Result {
         guard let oldValue = JSONParser.parse(old), let newValue = JSONParser.parse(new) else {
             var result = Result(comparedAsText: true)
             if old != new {
@@ -35,10 +35,10 @@ enum ConfigDiffer {
 
     /// Walks two JSON values, collecting at most `maxChanges` changes.
     private struct Collector {
-        var changes: [ConfigChange] = []
-        var truncated = false
+        package var changes: [ConfigChange] = []
+        package var truncated = false
 
-        mutating func add(_ path: String, _ kind: ConfigChangeKind, old: JSONValue?, new: JSONValue?) {
+        package mutating func add(_ path: String, _ kind: ConfigChangeKind, old: JSONValue?, new: JSONValue?) {
             guard changes.count < ConfigDiffer.maxChanges else {
                 truncated = true
                 return
@@ -49,7 +49,7 @@ enum ConfigDiffer {
                 newValue: new.map { ConfigDiffer.cut($0.compactText) } ?? ""))
         }
 
-        mutating func compare(_ old: JSONValue, _ new: JSONValue, path: String) {
+        package mutating func compare(_ old: JSONValue, _ new: JSONValue, path: String) {
             if truncated { return }
             switch (old, new) {
             case (.object, .object):
@@ -86,7 +86,7 @@ enum ConfigDiffer {
     }
 
     /// ".key" for identifier keys, `["key"]` (a JSON string) for the rest.
-    static func pathComponent(_ key: String) -> String {
+    package static func pathComponent(_ key: String) -> String {
         let isIdentifier = key.unicodeScalars.enumerated().allSatisfy { offset, scalar in
             scalar == "_" || scalar == "$" || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
                 || (offset > 0 && ("0"..."9").contains(scalar))
@@ -98,7 +98,7 @@ enum ConfigDiffer {
     }
 
     /// A document as text when it is UTF-8, else a short description.
-    static func displayText(_ document: [UInt8]) -> String {
+    package static func displayText(_ document: [UInt8]) -> String {
         guard let text = String(validating: document, as: UTF8.self) else {
             return "(\(document.count) bytes, not UTF-8 text)"
         }
@@ -106,7 +106,7 @@ enum ConfigDiffer {
     }
 
     /// `text` cut to `maxValueBytes` on a character boundary, ending in "…".
-    static func cut(_ text: String) -> String {
+    package static func cut(_ text: String) -> String {
         guard text.utf8.count > maxValueBytes else { return text }
         let ellipsis = "…"
         let budget = maxValueBytes - ellipsis.utf8.count

@@ -21,20 +21,20 @@
 /// "HTTP", "status", "code" or "error" (an HTTP status or a platform's error
 /// code names the cause: "status code 401" and "status code 429" differ).
 /// Whitespace runs become one space.
-struct ErrorFingerprint: Hashable, Sendable {
+package struct ErrorFingerprint: Hashable, Sendable {
     /// The normalized message, at most `maxBytes` UTF-8 bytes.
-    let text: String
+    package let text: String
     /// 16 lower-case hex digits: the first 8 bytes of SHA-256 of `text`.
-    let groupId: String
+    package let groupId: String
 
     /// Longest fingerprint kept; longer ones are cut (on a character boundary).
-    static let maxBytes = 512
+    package static let maxBytes = 512
     /// Length of a group id.
-    static let groupIdLength = 16
+    package static let groupIdLength = 16
 
     /// The fingerprint of `message`; nil when the message is empty or blank
     /// (a blank message names no cause and is grouped nowhere).
-    init?(message: String) {
+    package init?(message: String) {
         let text = FingerprintNormalizer.normalize(message)
         guard !text.isEmpty else { return nil }
         self.text = text
@@ -42,12 +42,12 @@ struct ErrorFingerprint: Hashable, Sendable {
     }
 
     /// The group id of a normalized text.
-    static func groupId(of text: String) -> String {
+    package static func groupId(of text: String) -> String {
         String(SHA256Digest.hexDigest(text.utf8).prefix(groupIdLength))
     }
 
     /// True when `value` has the shape of a group id: 16 lower-case hex digits.
-    static func isGroupId(_ value: String) -> Bool {
+    package static func isGroupId(_ value: String) -> Bool {
         value.utf8.count == groupIdLength
             && value.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }

@@ -5,8 +5,8 @@
 /// placeholders for quoted text), each word is classified
 /// (`FingerprintWords`), month names next to numbers and lists of one
 /// placeholder are folded, and the tokens are joined again.
-enum FingerprintNormalizer {
-    enum Token: Equatable {
+package enum FingerprintNormalizer {
+    package enum Token: Equatable {
         case space
         /// A delimiter, kept as it is: ( ) [ ] { } < > , ; = | and unmatched quotes.
         case punct(Unicode.Scalar)
@@ -15,7 +15,7 @@ enum FingerprintNormalizer {
         case placeholder(String)
     }
 
-    static func normalize(_ message: String) -> String {
+    package static func normalize(_ message: String) -> String {
         var tokens = tokenize(Array(message.unicodeScalars))
         markMonths(&tokens)
         tokens = collapseLists(tokens)
@@ -31,7 +31,7 @@ enum FingerprintNormalizer {
     /// Sentence punctuation taken off both ends of a word.
     private static let edgePunctuation: Set<Unicode.Scalar> = [".", ",", ":", ";", "!", "?"]
 
-    static func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+    package static func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
         var tokens: [Token] = []
         var word: [Unicode.Scalar] = []
         func flushWord() {
@@ -73,7 +73,7 @@ enum FingerprintNormalizer {
     /// "&" and digits that must not split them. A URL runs to whitespace, a
     /// quote or an angle bracket, less trailing sentence punctuation and
     /// closing brackets.
-    static func urlEnd(_ scalars: [Unicode.Scalar], startingAt index: Int) -> Int? {
+    package static func urlEnd(_ scalars: [Unicode.Scalar], startingAt index: Int) -> Int? {
         let prefix = scalars[index..<min(index + 8, scalars.count)]
             .map { Character($0).lowercased() }.joined()
         guard prefix.hasPrefix("http://") || prefix.hasPrefix("https://") else { return nil }
@@ -100,7 +100,7 @@ enum FingerprintNormalizer {
     /// When the scalar at `index` opens a quoted value, the index of the
     /// quote that closes it. A straight single quote opens only after a
     /// non-alphanumeric (so "doesn't" is a word) and closes only before one.
-    static func closingQuote(_ scalars: [Unicode.Scalar], openingAt index: Int) -> Int? {
+    package static func closingQuote(_ scalars: [Unicode.Scalar], openingAt index: Int) -> Int? {
         let closer: Unicode.Scalar
         switch scalars[index] {
         case "\"": closer = "\""
@@ -130,7 +130,7 @@ enum FingerprintNormalizer {
         return nil
     }
 
-    static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
@@ -174,7 +174,7 @@ enum FingerprintNormalizer {
 
     /// A month name next to a number (one space or comma apart) becomes
     /// "<month>", so "31 Jan 2024" and "1 Feb 2023" match.
-    static func markMonths(_ tokens: inout [Token]) {
+    package static func markMonths(_ tokens: inout [Token]) {
         for index in tokens.indices {
             guard case .word(let word) = tokens[index], FingerprintWords.isMonth(word) else { continue }
             if neighbourIsNumber(tokens, from: index, step: -1) || neighbourIsNumber(tokens, from: index, step: 1) {
@@ -197,7 +197,7 @@ enum FingerprintNormalizer {
     /// "<id>, <id>, <id>" (any one placeholder repeated, separated by spaces,
     /// commas or semicolons) becomes "<id>": a list's length is not
     /// its cause.
-    static func collapseLists(_ tokens: [Token]) -> [Token] {
+    package static func collapseLists(_ tokens: [Token]) -> [Token] {
         var output: [Token] = []
         for token in tokens {
             if case .placeholder = token {
@@ -220,7 +220,7 @@ enum FingerprintNormalizer {
         }
     }
 
-    static func render(_ tokens: [Token]) -> String {
+    package static func render(_ tokens: [Token]) -> String {
         var text = ""
         for token in tokens {
             switch token {

@@ -1,17 +1,17 @@
 /// Classifies one word of an error message for `FingerprintNormalizer`:
 /// which placeholder replaces it, if any. Pure; ASCII digits only.
-enum FingerprintWords {
+package enum FingerprintWords {
     /// Words after which a number of up to four digits is a code to keep.
-    static let codeWords: Set<String> = ["http", "status", "code", "error", "errorcode", "statuscode"]
+    package static let codeWords: Set<String> = ["http", "status", "code", "error", "errorcode", "statuscode"]
 
     /// ISO 4217 codes common in commerce and accounting data.
-    static let currencyCodes: Set<String> = [
+    package static let currencyCodes: Set<String> = [
         "USD", "EUR", "GBP", "AUD", "NZD", "CAD", "JPY", "CHF", "SEK", "NOK", "DKK", "ZAR", "SGD",
         "HKD", "INR", "MXN", "BRL", "PLN", "CZK", "HUF", "AED", "SAR", "CNY", "KRW", "THB", "MYR",
         "PHP", "IDR", "ILS", "TRY", "RON", "BGN", "ISK", "CLP", "COP", "ARS", "PEN", "NGN", "KES",
     ]
 
-    static let months: Set<String> = [
+    package static let months: Set<String> = [
         "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
         "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
         "november", "dec", "december",
@@ -21,7 +21,7 @@ enum FingerprintWords {
 
     /// The placeholder for `word` ("<num>", "<id>", ...), or nil to keep it.
     /// - Parameter previous: the word before it, for the status-code rule.
-    static func placeholder(for word: String, after previous: String?) -> String? {
+    package static func placeholder(for word: String, after previous: String?) -> String? {
         let scalars = Array(word.unicodeScalars)
         let lower = word.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return "<url>" }
@@ -41,16 +41,16 @@ enum FingerprintWords {
         return nil
     }
 
-    static func isMonth(_ word: String) -> Bool { months.contains(word.lowercased()) }
+    package static func isMonth(_ word: String) -> Bool { months.contains(word.lowercased()) }
 
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+    package static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
     private static func isHex(_ scalar: Unicode.Scalar) -> Bool {
         isDigit(scalar) || ("a"..."f").contains(scalar) || ("A"..."F").contains(scalar)
     }
 
     /// local@domain.tld
-    static func isEmail(_ scalars: [Unicode.Scalar]) -> Bool {
+    package static func isEmail(_ scalars: [Unicode.Scalar]) -> Bool {
         guard let at = scalars.lastIndex(of: "@"), at > 0 else { return false }
         let domain = scalars[(at + 1)...]
         guard let dot = domain.lastIndex(of: "."), dot > domain.startIndex, dot < scalars.count - 1 else { return false }
@@ -58,7 +58,7 @@ enum FingerprintWords {
     }
 
     /// 8-4-4-4-12 hex digits.
-    static func isUUID(_ scalars: [Unicode.Scalar]) -> Bool {
+    package static func isUUID(_ scalars: [Unicode.Scalar]) -> Bool {
         guard scalars.count == 36 else { return false }
         for (index, scalar) in scalars.enumerated() {
             if [8, 13, 18, 23].contains(index) {
@@ -72,7 +72,7 @@ enum FingerprintWords {
 
     /// 2024-01-31 (and any ISO timestamp starting so), 2024/01/31, 31/01/2024,
     /// 1-31-24, 31.01.2024: three digit groups joined by one separator.
-    static func isDate(_ scalars: [Unicode.Scalar]) -> Bool {
+    package static func isDate(_ scalars: [Unicode.Scalar]) -> Bool {
         if scalars.count > 10, scalars[4] == "-", scalars[7] == "-", scalars[10] == "T" || scalars[10] == " ",
            isDate(Array(scalars[0..<10])) {
             return true
@@ -88,7 +88,7 @@ enum FingerprintWords {
     }
 
     /// 9:05, 12:30:05, 12:30:05.123, with an optional Z, am or pm.
-    static func isTime(_ scalars: [Unicode.Scalar]) -> Bool {
+    package static func isTime(_ scalars: [Unicode.Scalar]) -> Bool {
         var body = scalars[...]
         let lower = String(String.UnicodeScalarView(scalars)).lowercased()
         if lower.hasSuffix("am") || lower.hasSuffix("pm") {
@@ -111,7 +111,7 @@ enum FingerprintWords {
     /// A number or amount: optional currency symbols or sign, digits with
     /// single separators (. , ' _) between them, an optional exponent, and an
     /// optional % or currency symbol: 31.20, -8,00, $1,234.50, 12%, 1e5, 9€.
-    static func isNumber(_ scalars: [Unicode.Scalar]) -> Bool {
+    package static func isNumber(_ scalars: [Unicode.Scalar]) -> Bool {
         var index = 0
         let count = scalars.count
         while index < count, currencySymbols.contains(scalars[index]) || scalars[index] == "+" || scalars[index] == "-" {

@@ -3,16 +3,16 @@
 /// Nesting is limited to `maxDepth`: the parser recurses, and a document of
 /// a million "[" must not exhaust the stack. A deeper document, like any
 /// invalid one, is "not JSON" and gets compared as text.
-struct JSONParser {
+package struct JSONParser {
     /// Deepest nesting of arrays and objects accepted.
-    static let maxDepth = 64
+    package static let maxDepth = 64
 
     private let bytes: [UInt8]
     private var index = 0
 
     /// The value `bytes` hold, or nil when they are not one JSON document
     /// (a UTF-8 byte order mark and surrounding whitespace are allowed).
-    static func parse(_ bytes: [UInt8]) -> JSONValue? {
+    package static func parse(_ bytes: [UInt8]) -> JSONValue? {
         var parser = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         guard let value = parser.value(depth: 0) else { return nil }

@@ -1,6 +1,6 @@
 /// A parsed JSON value, keeping what a configuration diff shows: object
 /// members in document order and numbers as written.
-enum JSONValue: Sendable {
+package enum JSONValue: Sendable {
     case null
     case bool(Bool)
     /// The number's text as written, e.g. "31.20".
@@ -12,13 +12,13 @@ enum JSONValue: Sendable {
     case object([Member])
 
     /// One object member.
-    struct Member: Sendable {
-        var key: String
-        var value: JSONValue
+    package struct Member: Sendable {
+        package var key: String
+        package var value: JSONValue
     }
 
     /// The kind of value, for telling a changed type apart.
-    var kind: Int {
+    package var kind: Int {
         switch self {
         case .null: return 0
         case .bool: return 1
@@ -31,7 +31,7 @@ enum JSONValue: Sendable {
 
     /// Same JSON value: numbers by their decimal value (1.50 == 1.5 ==
     /// 15e-1), objects by key regardless of order.
-    func sameValue(as other: JSONValue) -> Bool {
+    package func sameValue(as other: JSONValue) -> Bool {
         switch (self, other) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
@@ -50,7 +50,7 @@ enum JSONValue: Sendable {
     }
 
     /// An object's members by key, the last occurrence of a repeated key winning.
-    var lastMembers: [String: JSONValue] {
+    package var lastMembers: [String: JSONValue] {
         guard case .object(let members) = self else { return [:] }
         var result: [String: JSONValue] = [:]
         for member in members { result[member.key] = member.value }
@@ -58,7 +58,7 @@ enum JSONValue: Sendable {
     }
 
     /// Compact JSON text: no spaces, members in document order, numbers as written.
-    var compactText: String {
+    package var compactText: String {
         var text = ""
         write(to: &text)
         return text
@@ -91,7 +91,7 @@ enum JSONValue: Sendable {
 
     /// `value` as a JSON string literal: quotes, backslashes and control
     /// characters escaped, everything else as it is.
-    static func writeString(_ value: String, to text: inout String) {
+    package static func writeString(_ value: String, to text: inout String) {
         text += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -116,13 +116,13 @@ enum JSONValue: Sendable {
 /// A JSON number's exact decimal value, for comparing numbers written
 /// differently: sign, significant digits (no leading or trailing zeros) and
 /// the power of ten of the last digit. Zero has no digits and no sign.
-struct JSONNumber: Equatable {
-    var negative: Bool
-    var digits: [UInt8]
-    var exponent: Int
+package struct JSONNumber: Equatable {
+    package var negative: Bool
+    package var digits: [UInt8]
+    package var exponent: Int
 
     /// Reads a number in JSON's grammar (the parser checked it).
-    init(_ text: String) {
+    package init(_ text: String) {
         var negative = false
         var digits: [UInt8] = []
         var exponent = 0

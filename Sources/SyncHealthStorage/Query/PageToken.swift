@@ -1,29 +1,28 @@
-import SyncHealthWire
+package import SyncHealthWire
 
 /// The position after the last row of a page: its sort key and its unique
 /// tiebreak id. Pages continue with rows strictly after this position, so
 /// rows inserted between calls never shift what the next page returns.
-struct PageCursor: Equatable, Sendable {
+package struct PageCursor: Equatable, Sendable {
     /// The last row's sort key.
-    enum Key: Equatable, Sendable {
+    package enum Key: Equatable, Sendable {
         case integer(Int64)
         case text(String)
-
-        var sqlValue: SQLValue {
-            switch self {
-            case .integer(let value): return .integer(value)
-            case .text(let value): return .text(value)
-            }
-        }
     }
 
-    var key: Key
+    package var key: Key
     /// The last row's sync_id (or item_id).
-    var tiebreak: String
+    package var tiebreak: String
+
+    /// Creates a value from its fields.
+    package init(key: Key, tiebreak: String) {
+        self.key = key
+        self.tiebreak = tiebreak
+    }
 }
 
 /// Which list a token belongs to; a token from one list is refused by another.
-enum PageTokenKind: UInt8, Sendable {
+package enum PageTokenKind: UInt8, Sendable {
     case syncs = 1
     case pushItems = 2
     case companySyncs = 3
@@ -39,16 +38,16 @@ enum PageTokenKind: UInt8, Sendable {
 /// page of some other query. The checksum catches truncation and garbage.
 /// Tokens are not secret and not signed: a forged token can only choose
 /// where a listing the caller may read anyway starts.
-enum PageToken {
-    static let version: UInt8 = 1
+package enum PageToken {
+    package static let version: UInt8 = 1
     private static let integerKey: UInt8 = 1
     private static let textKey: UInt8 = 2
 
     /// The one error every bad token gets; it never echoes the token.
-    static let invalid = RPCError.invalidArgument(
+    package static let invalid = RPCError.invalidArgument(
         "page_token is not valid for this request; start again without a page token")
 
-    static func encode(_ cursor: PageCursor, kind: PageTokenKind, fingerprint: [UInt8]) -> String {
+    package static func encode(_ cursor: PageCursor, kind: PageTokenKind, fingerprint: [UInt8]) -> String {
         precondition(fingerprint.count == 8, "fingerprints are 8 bytes")
         var writer = ByteWriter()
         writer.write(version)
@@ -70,7 +69,7 @@ enum PageToken {
 
     /// Decodes `token`; throws `invalid` for anything but an intact token of
     /// this kind and fingerprint.
-    static func decode(_ token: String, kind: PageTokenKind, fingerprint: [UInt8]) throws(RPCError) -> PageCursor {
+    package static func decode(_ token: String, kind: PageTokenKind, fingerprint: [UInt8]) throws(RPCError) -> PageCursor {
         guard token.utf8.count <= Limits.maxPageTokenBytes,
               let bytes = Base64URL.decode(token), bytes.count > 4
         else { throw invalid }
@@ -103,23 +102,23 @@ enum PageToken {
 /// repeated fields as sorted sets (their order does not change the result).
 /// Page size and include_total are left out: changing them between pages is
 /// allowed.
-struct FilterFingerprint {
+package struct FilterFingerprint {
     private var writer = ByteWriter()
 
-    init(kind: PageTokenKind) { writer.write(kind.rawValue) }
+    package init(kind: PageTokenKind) { writer.write(kind.rawValue) }
 
-    mutating func add(_ value: String) { writer.write(value) }
-    mutating func add(_ value: Int64) { writer.write(value) }
-    mutating func add(_ values: [Int64]) {
+    package mutating func add(_ value: String) { writer.write(value) }
+    package mutating func add(_ value: Int64) { writer.write(value) }
+    package mutating func add(_ values: [Int64]) {
         let set = Set(values).sorted()
         writer.write(UInt32(set.count))
         for value in set { writer.write(value) }
     }
-    mutating func add(_ values: [String]) {
+    package mutating func add(_ values: [String]) {
         let set = Set(values).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         writer.write(UInt32(set.count))
         for value in set { writer.write(value) }
     }
 
-    var bytes: [UInt8] { Array(SHA256Digest.hash(writer.bytes).prefix(8)) }
+    package var bytes: [UInt8] { Array(SHA256Digest.hash(writer.bytes).prefix(8)) }
 }

@@ -1,29 +1,50 @@
-import SyncHealthWire
+package import SyncHealthWire
 
 /// One item in a retry scope, as read for classification.
-struct ScopeItem: Sendable, Equatable {
-    var syncRowID: Int64
-    var syncId: String
-    var syncStatus: SyncStatusCode
-    var targetPlatform: String
-    var itemRowID: Int64
-    var itemId: String
-    var coreId: String
-    var dataType: String
-    var itemStatus: PushItemStatus
-    var retryable: Bool
+package struct ScopeItem: Sendable, Equatable {
+    package var syncRowID: Int64
+    package var syncId: String
+    package var syncStatus: SyncStatusCode
+    package var targetPlatform: String
+    package var itemRowID: Int64
+    package var itemId: String
+    package var coreId: String
+    package var dataType: String
+    package var itemStatus: PushItemStatus
+    package var retryable: Bool
     /// The item is queued or leased in another job that has not ended.
-    var activeInAnotherJob: Bool
+    package var activeInAnotherJob: Bool
+
+    /// Creates a value from its fields.
+    package init(syncRowID: Int64, syncId: String, syncStatus: SyncStatusCode, targetPlatform: String, itemRowID: Int64, itemId: String, coreId: String, dataType: String, itemStatus: PushItemStatus, retryable: Bool, activeInAnotherJob: Bool) {
+        self.syncRowID = syncRowID
+        self.syncId = syncId
+        self.syncStatus = syncStatus
+        self.targetPlatform = targetPlatform
+        self.itemRowID = itemRowID
+        self.itemId = itemId
+        self.coreId = coreId
+        self.dataType = dataType
+        self.itemStatus = itemStatus
+        self.retryable = retryable
+        self.activeInAnotherJob = activeInAnotherJob
+    }
 }
 
 /// An item with its verdict: retried (`skipReason == nil`) or skipped.
-struct ClassifiedItem: Sendable, Equatable {
-    var item: ScopeItem
-    var skipReason: SkipReason?
+package struct ClassifiedItem: Sendable, Equatable {
+    package var item: ScopeItem
+    package var skipReason: SkipReason?
+
+    /// Creates a value from its fields.
+    package init(item: ScopeItem, skipReason: SkipReason? = nil) {
+        self.item = item
+        self.skipReason = skipReason
+    }
 }
 
 /// Decides, item by item, whether a retry job retries or skips it. Pure.
-enum RetryClassifier {
+package enum RetryClassifier {
     /// The reason `item` is skipped, or nil when it is retried. The first
     /// rule that applies wins:
     ///
@@ -36,7 +57,7 @@ enum RetryClassifier {
     ///    (SYNC_STATUS_NOT_RETRYABLE: 4000, 4040, 4220, 4260);
     /// 6. unless forced: the connector said retrying cannot help
     ///    (NOT_RETRYABLE).
-    static func skipReason(for item: ScopeItem, force: Bool) -> SkipReason? {
+    package static func skipReason(for item: ScopeItem, force: Bool) -> SkipReason? {
         if item.itemStatus == .success { return .alreadySucceeded }
         if item.syncStatus.category == .inProgress { return .syncInProgress }
         if !item.itemStatus.isFailure { return .notFailed }
@@ -46,14 +67,14 @@ enum RetryClassifier {
         return nil
     }
 
-    static func classify(_ items: [ScopeItem], force: Bool) -> [ClassifiedItem] {
+    package static func classify(_ items: [ScopeItem], force: Bool) -> [ClassifiedItem] {
         items.map { ClassifiedItem(item: $0, skipReason: skipReason(for: $0, force: force)) }
     }
 }
 
 /// Builds the RetryPreview of a classified scope. Pure.
-enum RetryPreviewBuilder {
-    static func build(_ items: [ClassifiedItem]) -> RetryPreview {
+package enum RetryPreviewBuilder {
+    package static func build(_ items: [ClassifiedItem]) -> RetryPreview {
         var preview = RetryPreview()
         var byType: [String: ItemCounts] = [:]
         var skipped: [Int32: Int64] = [:]

@@ -1,17 +1,17 @@
-import SyncHealthConcurrency
+package import SyncHealthConcurrency
 /// Random identifiers of retry jobs, attempts and leases. Not secrets, but
 /// unguessable enough that two never collide.
-enum RetryIdentifiers {
+package enum RetryIdentifiers {
     /// "rj_" and 24 hex digits.
-    static func jobId() -> String { "rj_" + randomHex(bytes: 12) }
+    package static func jobId() -> String { "rj_" + randomHex(bytes: 12) }
 
     /// "rk_" and 32 hex digits: the idempotency key of a new retry attempt.
-    static func attemptKey() -> String { "rk_" + randomHex(bytes: 16) }
+    package static func attemptKey() -> String { "rk_" + randomHex(bytes: 16) }
 
     /// 8 hex digits that make one lease's owner string unique.
-    static func leaseToken() -> String { randomHex(bytes: 4) }
+    package static func leaseToken() -> String { randomHex(bytes: 4) }
 
-    static func randomHex(bytes count: Int) -> String {
+    package static func randomHex(bytes count: Int) -> String {
         var generator = SecureRandom()
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []

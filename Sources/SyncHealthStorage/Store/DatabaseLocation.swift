@@ -32,22 +32,6 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Opens the store, creating the file's directory (and the file) when
-    /// `create` is true; otherwise the database must already exist.
-    /// - Throws: `DatabaseLocationError` when it must exist and does not;
-    ///   the engine's errors when it cannot be opened or migrated.
-    public func openStore(create: Bool) throws -> SQLiteSyncStore {
-        switch self {
-        case let .sqliteFile(path):
-            if create {
-                try Self.createParentDirectories(of: path)
-            } else {
-                _ = try requireExistingFile()
-            }
-            return try SQLiteSyncStore(path: path)
-        }
-    }
-
     /// The path of an existing SQLite file.
     /// - Throws: `DatabaseLocationError` when nothing is there.
     public func requireExistingFile() throws(DatabaseLocationError) -> String {
@@ -59,7 +43,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `mkdir -p` of the directory that holds `path`.
-    private static func createParentDirectories(of path: String) throws(DatabaseLocationError) {
+    public static func createParentDirectories(of path: String) throws(DatabaseLocationError) {
         var components = path.split(separator: "/", omittingEmptySubsequences: false)
         components.removeLast()
         var prefix = ""

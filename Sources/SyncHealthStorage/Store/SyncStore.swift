@@ -1,8 +1,13 @@
 public import SyncHealthWire
 
 /// Storage of syncs, their configurations and push items, behind which a
-/// database engine sits (SQLite today). Handlers depend on this protocol, so
-/// another engine can be added without touching them.
+/// database engine sits (module SyncHealthSQLite). Handlers depend on this
+/// protocol, so another engine can be added without touching them.
+///
+/// Every engine keeps the same semantics, to the byte: identifiers and
+/// search prefixes compare as UTF-8 bytes (never by locale or Unicode
+/// equivalence), ties break by sync_id / item_id bytes, and page tokens
+/// (`PageToken`) are engine-neutral.
 ///
 /// Methods are synchronous and may block: call them from a Dispatch handler
 /// queue, not from a cooperative-pool task. Every error is an `RPCError`

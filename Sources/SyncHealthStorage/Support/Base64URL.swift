@@ -1,9 +1,9 @@
 /// Base64url without padding (RFC 4648 section 5), for page tokens.
-enum Base64URL {
+package enum Base64URL {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     /// Encodes `bytes`.
-    static func encode(_ bytes: [UInt8]) -> String {
+    package static func encode(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count * 4 + 2) / 3)
         var index = 0
@@ -23,7 +23,7 @@ enum Base64URL {
 
     /// Decodes `text`, or returns nil when it is not canonical unpadded
     /// base64url (wrong characters, impossible length, non-zero spare bits).
-    static func decode(_ text: String) -> [UInt8]? {
+    package static func decode(_ text: String) -> [UInt8]? {
         let input = Array(text.utf8)
         guard input.count % 4 != 1 else { return nil }
         var out: [UInt8] = []

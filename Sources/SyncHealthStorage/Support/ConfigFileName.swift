@@ -1,10 +1,10 @@
 /// Suggested download names for configuration documents.
-enum ConfigFileName {
+package enum ConfigFileName {
     /// The engine's file name when it gave one, else `config-<sync_id>.<ext>`
     /// with the extension chosen by content type; either way sanitized to
     /// `[A-Za-z0-9._-]`, no leading dot, bounded length, so it is safe as a
     /// file name and in a Content-Disposition header.
-    static func suggested(requested: String, syncId: String, contentType: String) -> String {
+    package static func suggested(requested: String, syncId: String, contentType: String) -> String {
         let cleaned = sanitize(requested)
         if !cleaned.isEmpty { return cleaned }
         let stem = sanitize("config-" + syncId)
@@ -12,7 +12,7 @@ enum ConfigFileName {
     }
 
     /// The extension for a MIME type ("application/json" -> "json").
-    static func fileExtension(forContentType contentType: String) -> String {
+    package static func fileExtension(forContentType contentType: String) -> String {
         let mediaType = contentType.split(separator: ";", maxSplits: 1).first
             .map { $0.trimmingSpaces().lowercased() } ?? ""
         switch mediaType {
@@ -31,7 +31,7 @@ enum ConfigFileName {
 
     /// Keeps ASCII letters, digits, '.', '-', '_'; replaces anything else with
     /// '_'; drops leading dots; keeps at most `maxLength` characters.
-    static func sanitize(_ name: String, maxLength: Int = 128) -> String {
+    package static func sanitize(_ name: String, maxLength: Int = 128) -> String {
         var out: [UInt8] = []
         for scalar in name.unicodeScalars {
             let value = scalar.value

@@ -1,9 +1,9 @@
 /// Stores a sync's notes and error messages (`repeated string`) in one BLOB
 /// column: a version byte, a count, then each string length-prefixed.
-enum StringListCodec {
+package enum StringListCodec {
     private static let version: UInt8 = 1
 
-    static func encode(_ strings: [String]) -> [UInt8] {
+    package static func encode(_ strings: [String]) -> [UInt8] {
         var writer = ByteWriter()
         writer.write(version)
         writer.write(UInt32(strings.count))
@@ -16,7 +16,7 @@ enum StringListCodec {
     /// Decodes what `encode` wrote. A blob that does not decode (only
     /// possible if the file was edited by hand) reads as an empty list rather
     /// than failing the whole read; the empty blob is also an empty list.
-    static func decode(_ bytes: [UInt8]) -> [String] {
+    package static func decode(_ bytes: [UInt8]) -> [String] {
         var reader = ByteReader(bytes)
         guard let version = reader.readByte(), version == Self.version,
               let count = reader.readUInt32(),

@@ -1,11 +1,11 @@
-import SyncHealthWire
+package import SyncHealthWire
 
 /// Field checks shared by every call. Messages name the field and the limit,
 /// never the value: values may be customer data.
-enum FieldRules {
+package enum FieldRules {
     /// An identifier: non-empty when `required`, at most `Limits.maxIdBytes`,
     /// no control characters.
-    static func identifier(_ value: String, _ field: String, required: Bool = true) throws(RPCError) {
+    package static func identifier(_ value: String, _ field: String, required: Bool = true) throws(RPCError) {
         if value.isEmpty {
             if required { throw .invalidArgument("\(field) must not be empty") }
             return
@@ -15,7 +15,7 @@ enum FieldRules {
 
     /// A short key (ids, platform keys, data types): bounded, no control
     /// characters. Empty passes; callers that need a value check first.
-    static func key(_ value: String, _ field: String, maxBytes: Int) throws(RPCError) {
+    package static func key(_ value: String, _ field: String, maxBytes: Int) throws(RPCError) {
         try length(value, field, maxBytes: maxBytes)
         if value.unicodeScalars.contains(where: isControl) {
             throw .invalidArgument("\(field) must not contain control characters")
@@ -26,7 +26,7 @@ enum FieldRules {
     /// here goes through this one, so no validated string holds a NUL: the
     /// wire cannot carry one (protobuf-c strings are C strings), and a
     /// response built from stored text must always encode.
-    static func length(_ value: String, _ field: String, maxBytes: Int) throws(RPCError) {
+    package static func length(_ value: String, _ field: String, maxBytes: Int) throws(RPCError) {
         if value.utf8.count > maxBytes {
             throw .invalidArgument("\(field) is longer than \(maxBytes) bytes")
         }
@@ -36,7 +36,7 @@ enum FieldRules {
     }
 
     /// A list of free-text strings: bounded count and lengths.
-    static func textList(_ values: [String], _ field: String, maxCount: Int, maxBytes: Int) throws(RPCError) {
+    package static func textList(_ values: [String], _ field: String, maxCount: Int, maxBytes: Int) throws(RPCError) {
         if values.count > maxCount {
             throw .invalidArgument("\(field) has more than \(maxCount) entries")
         }
@@ -46,14 +46,14 @@ enum FieldRules {
     }
 
     /// A timestamp that may be 0 (unset) but not negative.
-    static func timestamp(_ value: Int64, _ field: String) throws(RPCError) {
+    package static func timestamp(_ value: Int64, _ field: String) throws(RPCError) {
         if value < 0 {
             throw .invalidArgument("\(field) must not be negative")
         }
     }
 
     /// A start-time range where 0 means unbounded: not negative, not reversed.
-    static func optionalRange(from: Int64, to: Int64, _ field: String) throws(RPCError) {
+    package static func optionalRange(from: Int64, to: Int64, _ field: String) throws(RPCError) {
         try timestamp(from, "\(field)_from_ms")
         try timestamp(to, "\(field)_to_ms")
         if from != 0 && to != 0 && to < from {
@@ -63,7 +63,7 @@ enum FieldRules {
 
     /// A requested page size: 0 means the default; negative or over the
     /// maximum is rejected.
-    static func pageSize(_ value: Int32) throws(RPCError) -> Int {
+    package static func pageSize(_ value: Int32) throws(RPCError) -> Int {
         if value < 0 {
             throw .invalidArgument("page_size must not be negative")
         }
@@ -74,7 +74,7 @@ enum FieldRules {
     }
 
     /// A repeated filter field: bounded count.
-    static func filterCount(_ count: Int, _ field: String) throws(RPCError) {
+    package static func filterCount(_ count: Int, _ field: String) throws(RPCError) {
         if count > Limits.maxFilterValues {
             throw .invalidArgument("\(field) has more than \(Limits.maxFilterValues) values")
         }

@@ -1,9 +1,9 @@
-import SyncHealthWire
+package import SyncHealthWire
 
 /// Checks a RecordPushItems request completely before anything is written,
 /// so a batch with one bad report writes nothing.
-enum PushItemsValidation {
-    static func validate(_ request: RecordPushItemsRequest) throws(RPCError) {
+package enum PushItemsValidation {
+    package static func validate(_ request: RecordPushItemsRequest) throws(RPCError) {
         try FieldRules.identifier(request.syncId, "sync_id")
         if request.items.isEmpty {
             throw .invalidArgument("items must not be empty")

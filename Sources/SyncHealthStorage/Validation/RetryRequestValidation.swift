@@ -1,39 +1,39 @@
-import SyncHealthWire
+package import SyncHealthWire
 
 /// Limits of retry requests that only storage enforces.
-enum RetryLimits {
+package enum RetryLimits {
     /// Most items one job may cover (retried and skipped): a job is created
     /// in one write transaction, which must stay short.
-    static let maxItemsPerJob = 100_000
+    package static let maxItemsPerJob = 100_000
     /// Most item ids a sync scope may name.
-    static let maxItemIds = Limits.maxPushItemsPerBatch
+    package static let maxItemIds = Limits.maxPushItemsPerBatch
     /// Longest reason of a retry or a cancellation.
-    static let maxReasonBytes = Limits.maxNoteBytes
+    package static let maxReasonBytes = Limits.maxNoteBytes
     /// Items listed in a preview.
-    static let maxPreviewItems = 1_000
+    package static let maxPreviewItems = 1_000
 }
 
 /// A validated RetryFailedItems request, its scope normalized (repeated
 /// fields sorted and de-duplicated) so equal requests compare and store
 /// equal.
-struct RetryRequestInput: Sendable, Equatable {
-    enum Scope: Sendable, Equatable {
+package struct RetryRequestInput: Sendable, Equatable {
+    package enum Scope: Sendable, Equatable {
         /// One sync, optionally narrowed to items and data types.
         case sync(syncId: String, itemIds: [String], dataTypes: [String])
         /// Every sync matching a filter, optionally narrowed to data types.
         case filter(SyncFilter, dataTypes: [String])
     }
 
-    var scope: Scope
+    package var scope: Scope
     /// The normalized scope as the job records it.
-    var recordedScope: RetryScope
-    var reason: String
-    var idempotencyKey: String
-    var force: Bool
-    var dryRun: Bool
+    package var recordedScope: RetryScope
+    package var reason: String
+    package var idempotencyKey: String
+    package var force: Bool
+    package var dryRun: Bool
 
     /// What makes two requests with one key "the same request".
-    func fingerprint(requestedBy: String) -> [UInt8] {
+    package func fingerprint(requestedBy: String) -> [UInt8] {
         var writer = ByteWriter()
         writer.write(lengthPrefixed: recordedScope.serializedBytes())
         writer.write(reason)
@@ -43,10 +43,10 @@ struct RetryRequestInput: Sendable, Equatable {
     }
 }
 
-enum RetryRequestValidation {
+package enum RetryRequestValidation {
     /// Checks `request` and normalizes its scope. Every problem is
     /// INVALID_ARGUMENT naming the field, never echoing its value.
-    static func validate(_ request: RetryFailedItemsRequest) throws(RPCError) -> RetryRequestInput {
+    package static func validate(_ request: RetryFailedItemsRequest) throws(RPCError) -> RetryRequestInput {
         guard let scope = request.scope?.scope else {
             throw .invalidArgument("scope is required: one sync or a filter over syncs")
         }
@@ -130,12 +130,12 @@ enum RetryRequestValidation {
     }
 
     /// Sorted by UTF-8 bytes (SQLite's BINARY order), duplicates removed.
-    static func sortedSet(_ values: [String]) -> [String] {
+    package static func sortedSet(_ values: [String]) -> [String] {
         Set(values).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// A cancellation's reason: optional, bounded.
-    static func cancelReason(_ reason: String) throws(RPCError) {
+    package static func cancelReason(_ reason: String) throws(RPCError) {
         try FieldRules.length(reason, "reason", maxBytes: RetryLimits.maxReasonBytes)
     }
 }

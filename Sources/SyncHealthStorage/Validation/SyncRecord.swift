@@ -1,44 +1,61 @@
-import SyncHealthWire
+package import SyncHealthWire
 
 /// The fields of a sync the sync engine reports, validated. Derived fields
 /// (item counts, effective status, config hash, updated-at) are not here.
-struct SyncRecord: Equatable, Sendable {
-    var syncId: String
-    var companyId: String
-    var product: Product
-    var sourcePlatform: String
-    var targetPlatform: String
-    var reportedStatus: SyncStatusCode
-    var startedAt: Int64
-    var finishedAt: Int64
-    var dataFrom: Int64
-    var dataTo: Int64
-    var notes: [String]
-    var errorMessages: [String]
-    var reportedDataPushed: Bool
+package struct SyncRecord: Equatable, Sendable {
+    package var syncId: String
+    package var companyId: String
+    package var product: Product
+    package var sourcePlatform: String
+    package var targetPlatform: String
+    package var reportedStatus: SyncStatusCode
+    package var startedAt: Int64
+    package var finishedAt: Int64
+    package var dataFrom: Int64
+    package var dataTo: Int64
+    package var notes: [String]
+    package var errorMessages: [String]
+    package var reportedDataPushed: Bool
+
+    /// Creates a value from its fields.
+    package init(syncId: String, companyId: String, product: Product, sourcePlatform: String, targetPlatform: String, reportedStatus: SyncStatusCode, startedAt: Int64, finishedAt: Int64, dataFrom: Int64, dataTo: Int64, notes: [String], errorMessages: [String], reportedDataPushed: Bool) {
+        self.syncId = syncId
+        self.companyId = companyId
+        self.product = product
+        self.sourcePlatform = sourcePlatform
+        self.targetPlatform = targetPlatform
+        self.reportedStatus = reportedStatus
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.dataFrom = dataFrom
+        self.dataTo = dataTo
+        self.notes = notes
+        self.errorMessages = errorMessages
+        self.reportedDataPushed = reportedDataPushed
+    }
 }
 
 /// A configuration document with its hash and metadata, validated.
-struct ConfigRecord: Equatable, Sendable {
-    var hash: String
-    var document: [UInt8]
-    var contentType: String
-    var version: String
-    var fileName: String
+package struct ConfigRecord: Equatable, Sendable {
+    package var hash: String
+    package var document: [UInt8]
+    package var contentType: String
+    package var version: String
+    package var fileName: String
 }
 
 /// A validated RecordSync request.
-struct RecordSyncInput: Sendable {
-    var sync: SyncRecord
-    var config: ConfigRecord?
+package struct RecordSyncInput: Sendable {
+    package var sync: SyncRecord
+    package var config: ConfigRecord?
 }
 
-enum RecordSyncValidation {
+package enum RecordSyncValidation {
     /// Content type stored when the engine sends none.
-    static let defaultContentType = "application/octet-stream"
+    package static let defaultContentType = "application/octet-stream"
 
     /// Checks `request` and converts it; hashes the configuration document.
-    static func validate(_ request: RecordSyncRequest) throws(RPCError) -> RecordSyncInput {
+    package static func validate(_ request: RecordSyncRequest) throws(RPCError) -> RecordSyncInput {
         guard let sync = request.sync else {
             throw .invalidArgument("sync is required")
         }
