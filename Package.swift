@@ -3,7 +3,7 @@
 //   C modules (CProtobufC, CSQLite, CSyncHealthProto), SyncHealthConcurrency (the lock)
 //   -> SyncHealthWire (protobuf-c wrappers, protocol v1 framing)
 //   -> SyncHealthStorage (the engine-neutral domain core), SyncHealthClient
-//   -> SyncHealthSQLite (the SQLite engine) -> SyncHealthStores (builds a store from --database)
+//   -> SyncHealthSQLite, SyncHealthPostgres (the engines) -> SyncHealthStores (builds a store from --database)
 //   -> SyncHealthRetry -> SyncHealthServer -> executables.
 import PackageDescription
 
@@ -38,6 +38,11 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(
             name: "CSyncHealthProto",
             dependencies: ["CProtobufC"],
@@ -67,6 +72,12 @@ let package = Package(
         .target(
             name: "SyncHealthSQLite",
             dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthStorage", "CSQLite"],
+            swiftSettings: strict
+        ),
+        // The PostgreSQL engine: libpq wrapped by hand, a pool, its migrations
+        .target(
+            name: "SyncHealthPostgres",
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthStorage", "CLibPQ"],
             swiftSettings: strict
         ),
         // Builds a store from a --database setting (one switch over engines)
@@ -187,6 +198,11 @@ let package = Package(
         .testTarget(
             name: "SyncHealthStorageTests",
             dependencies: ["SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SyncHealthPostgresTests",
+            dependencies: ["SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthPostgres", "SyncHealthWire"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -8,6 +8,7 @@ import Testing
     /// Which modules may import each C module.
     static let allowedCImports: [String: Set<String>] = [
         "CSQLite": ["SyncHealthSQLite", "SyncHealthBench"],  // the bench's raw-SQL floor
+        "CLibPQ": ["SyncHealthPostgres"],
         "CProtobufC": ["SyncHealthWire"],
         "CSyncHealthProto": ["SyncHealthWire"],
     ]
@@ -55,7 +56,7 @@ import Testing
     @Test func theStorageCoreDependsOnNoEngine() throws {
         let core = try Self.sources().filter { $0.module == "SyncHealthStorage" }
         #expect(!core.isEmpty)
-        let engines: Set<String> = ["SyncHealthSQLite", "SyncHealthStores", "CSQLite", "Foundation"]
+        let engines: Set<String> = ["SyncHealthSQLite", "SyncHealthPostgres", "SyncHealthStores", "CSQLite", "CLibPQ", "Foundation"]
         let violations = core.flatMap { source in
             Self.imports(source.text).filter(engines.contains).map { "\(source.path) imports \($0)" }
         }

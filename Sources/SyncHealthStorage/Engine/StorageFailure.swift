@@ -11,6 +11,9 @@ public struct StorageFailure: Error, Sendable, Hashable, CustomStringConvertible
         /// Another writer holds a lock, or the database cannot be reached
         /// right now; the same call may succeed later (UNAVAILABLE).
         case unavailable
+        /// Every database connection stayed in use for the whole wait the
+        /// pool allows (UNAVAILABLE, with its own words).
+        case exhausted
         /// The disk or the database's size limit is full (RESOURCE_EXHAUSTED).
         case full
         /// The stored data is damaged (DATA_LOSS).
@@ -40,6 +43,7 @@ public struct StorageFailure: Error, Sendable, Hashable, CustomStringConvertible
     public var rpcError: RPCError {
         switch kind {
         case .unavailable: return RPCError(.unavailable, "database is busy or unreachable; try again")
+        case .exhausted: return RPCError(.unavailable, "no database connection became free in time; try again")
         case .full: return RPCError(.resourceExhausted, "database disk is full")
         case .corrupt: return RPCError(.dataLoss, "database is damaged")
         case .constraint, .other: return .internal("storage error")

@@ -1,0 +1,119 @@
+internal import CLibPQ
+
+/// One `PGresult`, owned: cleared when the object goes away, on every path.
+/// Rows are read through `PostgresRow`, which keeps the result alive; no
+/// pointer into it leaves this file.
+final class PostgresResult {
+    private let handle: OpaquePointer
+
+    /// Takes ownership of `handle`.
+    init(taking handle: OpaquePointer) {
+        self.handle = handle
+        PostgresResult.live.add(1)
+    }
+
+    deinit {
+        PQclear(handle)
+        PostgresResult.live.add(-1)
+    }
+
+    /// Results not yet cleared, process-wide: the leak check of the tests.
+    static let live = LiveCounter()
+
+    /// The result's status.
+    var status: ExecStatusType { PQresultStatus(handle) }
+
+    /// The error this result reports, when it is one.
+    func error(operation: String) -> PostgresError? {
+        switch status {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_PIPELINE_SYNC, PGRES_EMPTY_QUERY: return nil
+        default:
+            let state = clibpq_sqlstate(handle).map { String(cString: $0) } ?? PostgresError.connectionFailure
+            let message = clibpq_primary_message(handle).map { String(cString: $0) }
+                ?? PQresultErrorMessage(handle).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+                ?? String(cString: PQresStatus(status))
+            return PostgresError(sqlState: state, operation: operation, message: message.trimmingTrailingNewlines)
+        }
+    }
+
+    var rowCount: Int { Int(PQntuples(handle)) }
+    var columnCount: Int { Int(PQnfields(handle)) }
+
+    /// Rows an INSERT, UPDATE or DELETE changed (0 for other commands).
+    var affectedRows: Int { Int(String(cString: PQcmdTuples(handle))) ?? 0 }
+
+    func isNull(_ row: Int, _ column: Int) -> Bool {
+        PQgetisnull(handle, Int32(row), Int32(column)) == 1
+    }
+
+    /// The value's text (results are always requested in text format).
+    func text(_ row: Int, _ column: Int) -> String {
+        guard let value = PQgetvalue(handle, Int32(row), Int32(column)) else { return "" }
+        let length = Int(PQgetlength(handle, Int32(row), Int32(column)))
+        return value.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+    }
+}
+
+/// One row of a result, read by column index.
+public struct PostgresRow {
+    let result: PostgresResult
+    let index: Int
+
+    /// True when the column is NULL.
+    public func isNull(_ column: Int) -> Bool { result.isNull(index, column) }
+
+    /// A text column ("" for NULL).
+    public func text(_ column: Int) -> String { result.text(index, column) }
+
+    /// An integer column (0 for NULL or a value that is not an integer).
+    public func int64(_ column: Int) -> Int64 { Int64(result.text(index, column)) ?? 0 }
+
+    /// A boolean column (false for NULL).
+    public func bool(_ column: Int) -> Bool { result.text(index, column) == "t" }
+
+    /// A bytea column, decoded from PostgreSQL's hex output ("\x0a0b...");
+    /// empty for NULL.
+    public func bytes(_ column: Int) -> [UInt8] {
+        Hex.decodeBytea(result.text(index, column)) ?? []
+    }
+}
+
+/// Hex for bytea: PostgreSQL's text output of bytea is `\x` followed by two
+/// hex digits per byte (bytea_output = hex, the default, set on connect).
+enum Hex {
+    static func decodeBytea(_ text: String) -> [UInt8]? {
+        var utf8 = Array(text.utf8)
+        guard utf8.count >= 2, utf8[0] == UInt8(ascii: "\\"), utf8[1] == UInt8(ascii: "x"), utf8.count % 2 == 0 else {
+            return text.isEmpty ? [] : nil
+        }
+        utf8.removeFirst(2)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count / 2)
+        var index = 0
+        while index < utf8.count {
+            guard let high = nibble(utf8[index]), let low = nibble(utf8[index + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+            index += 2
+        }
+        return bytes
+    }
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+}
+
+extension String {
+    var trimmingTrailingNewlines: String {
+        var text = self
+        while text.last == "\n" { text.removeLast() }
+        return text
+    }
+}
