@@ -1,5 +1,5 @@
 import Foundation
-public import SyncHealthClient
+import SyncHealthClient
 import SyncHealthWire
 import SyncHealthConcurrency
 

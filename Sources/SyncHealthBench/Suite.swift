@@ -155,7 +155,7 @@ public enum Suite {
     /// The GetSync request and response frame sizes on the wire.
     private static func frameSizes(_ request: GetSyncRequest, client: SyncHealthClient) async throws -> (request: Int, response: Int) {
         let header = RequestHeader(
-            method: MethodNames.SyncHistory.getSync, timeoutMs: 60_000)
+            method: Methods.SyncHistory.getSync.fullName, timeoutMs: 60_000)
         let requestFrame = FrameEncoder.encode(.request(streamId: 1, header: header.serializedBytes(), message: request.serializedBytes()))
         let reply = try await client.getSync(request)
         let responseFrame = FrameEncoder.encode(.response(

@@ -60,6 +60,15 @@ public final class RPCClient: Sendable {
         }
     }
 
+    /// Calls the method `descriptor` declares, typed by it, retried on
+    /// UNAVAILABLE only when the descriptor says it is idempotent.
+    public func call<Req: WireMessage, Res: WireMessage>(
+        _ descriptor: MethodDescriptor<Req, Res>, _ request: Req, timeout: Duration? = nil,
+        metadata: [String: String] = [:]
+    ) async throws -> Res {
+        try await call(descriptor.fullName, request, timeout: timeout, metadata: metadata, idempotent: descriptor.info.idempotent)
+    }
+
     /// `call` on encoded messages.
     public func callRaw(
         _ method: String, _ request: [UInt8], timeout: Duration? = nil,

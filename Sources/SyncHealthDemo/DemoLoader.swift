@@ -1,5 +1,5 @@
 public import SyncHealthStorage
-public import SyncHealthWire
+import SyncHealthWire
 
 /// Loads a demo data set into a store through the same ingest calls the sync
 /// engine makes, so the demo exercises the real validation and derivation.

@@ -46,7 +46,7 @@ struct SandboxCommand: AsyncParsableCommand {
         let log = try deliveriesLog.map { try DeliveriesLog(path: $0) }
 
         let router = Router()
-        router.register(service: MethodNames.Connector.service, method: "Push") { (request: PushRequest, context) in
+        router.register(Methods.Connector.push) { (request: PushRequest, context) in
             let timeoutMs = context.deadline.map { deadline -> Int64 in
                 let remaining = ContinuousClock.now.duration(to: deadline)
                 return max(0, remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)

@@ -26,31 +26,31 @@ import Testing
     @Test func missingUnknownOrMalformedTokensAreUnauthenticated() {
         let viewer = TestTokens.token(for: .viewer)
         for authorization in [nil, "", "Bearer", "Bearer nope", "Basic \(viewer)", viewer, "Bearer \(viewer) x", "Bearer \(viewer.uppercased())"] {
-            #expect(code(MethodNames.SyncHistory.listSyncs, authorization: authorization) == .unauthenticated, "\(String(describing: authorization))")
+            #expect(code(Methods.SyncHistory.listSyncs.fullName, authorization: authorization) == .unauthenticated, "\(String(describing: authorization))")
         }
-        #expect(code(MethodNames.SyncHistory.listSyncs, authorization: "bearer \(viewer)") == .ok)
+        #expect(code(Methods.SyncHistory.listSyncs.fullName, authorization: "bearer \(viewer)") == .ok)
     }
 
     @Test func healthNeedsNoToken() {
-        #expect(code(MethodNames.Health.check, authorization: nil) == .ok)
-        #expect(code(MethodNames.Health.check, authorization: "Bearer nope") == .ok)
+        #expect(code(Methods.Health.check.fullName, authorization: nil) == .ok)
+        #expect(code(Methods.Health.check.fullName, authorization: "Bearer nope") == .ok)
     }
 
     @Test func principalAndIdentityAreRecorded() throws {
-        let call = context(MethodNames.Retry.retryFailedItems, authorization: "Bearer \(TestTokens.token(for: .operator))")
+        let call = context(Methods.Retry.retryFailedItems.fullName, authorization: "Bearer \(TestTokens.token(for: .operator))")
         try authorizer.authorize(request: [], context: call)
         #expect(call.principal == Principal(name: "test-operator", role: .operator))
         #expect(call.callerIdentity == "test-operator")
 
         // Recorded even when refused, so the log line says who was refused.
-        let refused = context(MethodNames.Retry.retryFailedItems, authorization: "Bearer \(TestTokens.token(for: .viewer))")
+        let refused = context(Methods.Retry.retryFailedItems.fullName, authorization: "Bearer \(TestTokens.token(for: .viewer))")
         #expect(throws: RPCError.self) { try authorizer.authorize(request: [], context: refused) }
         #expect(refused.callerIdentity == "test-viewer")
     }
 
     @Test func customerIsHeldToItsOwnCompany() throws {
         let customer = "Bearer \(TestTokens.token(for: .customer))"
-        let method = MethodNames.SyncHistory.listCompanySyncs
+        let method = Methods.SyncHistory.listCompanySyncs.fullName
         func request(_ company: String) -> [UInt8] {
             ListCompanySyncsRequest(companyId: company, pageSize: 10).serializedBytes()
         }
@@ -78,7 +78,7 @@ import Testing
             TokenEntry(name: "cafe", role: .customer, companyId: precomposed, digest: TokenDigest.digest(of: "cafe-token")),
         ])
         let authorizer = Authorizer(registry: registry)
-        let method = MethodNames.SyncHistory.listCompanySyncs
+        let method = Methods.SyncHistory.listCompanySyncs.fullName
         let own = CallContext(method: method, metadata: ["authorization": "Bearer cafe-token"])
         try authorizer.authorize(request: ListCompanySyncsRequest(companyId: precomposed).serializedBytes(), context: own)
         let lookalike = CallContext(method: method, metadata: ["authorization": "Bearer cafe-token"])
@@ -91,7 +91,7 @@ import Testing
         let secret = "shd_this_is_secret_0123456789"
         for authorization in ["Bearer \(secret)", "Basic \(secret)", secret, "Bearer \(secret) \(secret)", "Bearer \(TestTokens.token(for: .ingest))"] {
             do throws(RPCError) {
-                try authorizer.authorize(request: [], context: context(MethodNames.SyncHistory.getSync, authorization: authorization))
+                try authorizer.authorize(request: [], context: context(Methods.SyncHistory.getSync.fullName, authorization: authorization))
                 Issue.record("accepted")
             } catch {
                 #expect(!error.message.contains(secret))
@@ -105,7 +105,7 @@ import Testing
         for method in MethodCatalog.known + ["/synchealth.v1.Secret/Export"] {
             let call = CallContext(method: method)
             try Authorizer.disabled.authorize(request: [0xFF], context: call)
-            if method != MethodNames.Health.check {
+            if method != Methods.Health.check.fullName {
                 #expect(call.principal == .unauthenticatedDevelopment)
                 #expect(call.callerIdentity == "no-auth")
             }

@@ -75,7 +75,7 @@ import Testing
         let live = try LiveAuth()
         defer { live.stop() }
         _ = try Self.seed(live.service.store)
-        let method = MethodNames.SyncHistory.listCompanySyncs
+        let method = Methods.SyncHistory.listCompanySyncs.fullName
         let others = [
             // (No "company-1\0": protobuf-c strings end at NUL, so that is
             // "company-1" on the wire for the authorizer and the store alike.)
@@ -91,11 +91,11 @@ import Testing
         }
         // And every internal method, whatever it asks for.
         let internalCalls: [(String, [UInt8])] = [
-            (MethodNames.SyncHistory.listSyncs, ListSyncsRequest(companyId: TestTokens.customerCompany).serializedBytes()),
-            (MethodNames.SyncHistory.getSync, GetSyncRequest(syncId: "sync-0-0").serializedBytes()),
-            (MethodNames.SyncHistory.getSyncConfig, GetSyncConfigRequest(syncId: "sync-0-0").serializedBytes()),
-            (MethodNames.SyncHistory.listPushItems, ListPushItemsRequest(syncId: "sync-0-0").serializedBytes()),
-            (MethodNames.SyncHistory.getDashboard, GetDashboardRequest(companyId: TestTokens.customerCompany).serializedBytes()),
+            (Methods.SyncHistory.listSyncs.fullName, ListSyncsRequest(companyId: TestTokens.customerCompany).serializedBytes()),
+            (Methods.SyncHistory.getSync.fullName, GetSyncRequest(syncId: "sync-0-0").serializedBytes()),
+            (Methods.SyncHistory.getSyncConfig.fullName, GetSyncConfigRequest(syncId: "sync-0-0").serializedBytes()),
+            (Methods.SyncHistory.listPushItems.fullName, ListPushItemsRequest(syncId: "sync-0-0").serializedBytes()),
+            (Methods.SyncHistory.getDashboard.fullName, GetDashboardRequest(companyId: TestTokens.customerCompany).serializedBytes()),
         ]
         for (method, request) in internalCalls {
             #expect(await live.call(method, as: .customer, request: request).code == .permissionDenied, "\(method)")
@@ -116,13 +116,13 @@ import Testing
         #expect(!otherPage.nextPageToken.isEmpty)
         let replay = ListCompanySyncsRequest(companyId: TestTokens.customerCompany, pageSize: 1, pageToken: otherPage.nextPageToken)
         await #expect(throws: RPCError.self) { _ = try await customer.listCompanySyncs(replay) }
-        let (code, _) = await live.call(MethodNames.SyncHistory.listCompanySyncs, as: .customer, request: replay.serializedBytes())
+        let (code, _) = await live.call(Methods.SyncHistory.listCompanySyncs.fullName, as: .customer, request: replay.serializedBytes())
         #expect(code == .invalidArgument)
 
         // The customer's own token with the other company's id: refused.
         let ownPage = try await customer.listCompanySyncs(ListCompanySyncsRequest(companyId: TestTokens.customerCompany, pageSize: 1))
         let swapped = ListCompanySyncsRequest(companyId: TestTokens.otherCompany, pageSize: 1, pageToken: ownPage.nextPageToken)
-        #expect(await live.call(MethodNames.SyncHistory.listCompanySyncs, as: .customer, request: swapped.serializedBytes()).code == .permissionDenied)
+        #expect(await live.call(Methods.SyncHistory.listCompanySyncs.fullName, as: .customer, request: swapped.serializedBytes()).code == .permissionDenied)
     }
 
     @Test func staffSeeAnyCompany() async throws {

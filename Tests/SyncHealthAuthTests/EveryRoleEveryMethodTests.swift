@@ -33,7 +33,7 @@ import Testing
         defer { live.stop() }
         for method in MethodCatalog.known {
             let (code, message) = await live.call(method, authorization: authorization)
-            if method == MethodNames.Health.check {
+            if method == Methods.Health.check.fullName {
                 #expect(code == .ok, "\(method): \(code.name) \(message)")
             } else {
                 #expect(code == .unauthenticated, "\(method): \(code.name) \(message)")
@@ -45,7 +45,7 @@ import Testing
         let live = try LiveAuth()
         defer { live.stop() }
         let result: ListSyncsResponse = try await live.service.client.rpc.call(
-            MethodNames.SyncHistory.listSyncs, ListSyncsRequest(),
+            Methods.SyncHistory.listSyncs.fullName, ListSyncsRequest(),
             timeout: .seconds(10), metadata: ["Authorization": "Bearer \(TestTokens.token(for: .viewer))"])
         #expect(result.syncs.isEmpty)
     }
@@ -75,9 +75,9 @@ import Testing
         let live = try LiveAuth()
         defer { live.stop() }
         let request = RetryFailedItemsRequest().serializedBytes()
-        let (code, message) = await live.call(MethodNames.Retry.retryFailedItems, as: .viewer, request: request)
+        let (code, message) = await live.call(Methods.Retry.retryFailedItems.fullName, as: .viewer, request: request)
         #expect(code == .permissionDenied)
         #expect(message.contains("viewer"))
-        #expect(await live.call(MethodNames.Retry.retryFailedItems, as: .operator, request: request).code == .ok)
+        #expect(await live.call(Methods.Retry.retryFailedItems.fullName, as: .operator, request: request).code == .ok)
     }
 }

@@ -9,13 +9,13 @@ import Testing
     @Test func handlersSeeTheCaller() async throws {
         let live = try LiveAuth()
         defer { live.stop() }
-        let method = MethodNames.Retry.retryFailedItems
+        let method = Methods.Retry.retryFailedItems.fullName
         #expect(await live.call(method, as: .operator).code == .ok)
         let seen = try #require(live.seen[method])
         #expect(seen.principal == Principal(name: "test-operator", role: .operator))
         #expect(seen.identity == "test-operator")
 
-        let listJobs = MethodNames.Retry.listRetryJobs
+        let listJobs = Methods.Retry.listRetryJobs.fullName
         #expect(await live.call(listJobs, as: .viewer).code == .ok)
         #expect(live.seen[listJobs]?.identity == "test-viewer")
     }
@@ -29,13 +29,13 @@ import Testing
                 #expect(![.unauthenticated, .permissionDenied, .unimplemented].contains(code), "\(method): \(code.name) \(message)")
             }
         }
-        let retry = live.seen[MethodNames.Retry.retryFailedItems]
+        let retry = live.seen[Methods.Retry.retryFailedItems.fullName]
         #expect(retry?.principal == .unauthenticatedDevelopment)
         #expect(retry?.identity == "no-auth")
 
         // Customers' isolation needs tokens: with auth off any company is listed.
         let other = ListCompanySyncsRequest(companyId: TestTokens.otherCompany).serializedBytes()
-        #expect(await live.call(MethodNames.SyncHistory.listCompanySyncs, authorization: nil, request: other).code == .ok)
+        #expect(await live.call(Methods.SyncHistory.listCompanySyncs.fullName, authorization: nil, request: other).code == .ok)
     }
 
     @Test func tokensNeverReachTheLogs() async throws {
@@ -45,14 +45,14 @@ import Testing
         let unknown = "shd_unknown_secret_4242"
         var calls: [(String, String?)] = []
         for role in Role.allCases {
-            calls.append((MethodNames.SyncHistory.listSyncs, "Bearer \(TestTokens.token(for: role))"))
-            calls.append((MethodNames.Retry.retryFailedItems, "Bearer \(TestTokens.token(for: role))"))
+            calls.append((Methods.SyncHistory.listSyncs.fullName, "Bearer \(TestTokens.token(for: role))"))
+            calls.append((Methods.Retry.retryFailedItems.fullName, "Bearer \(TestTokens.token(for: role))"))
         }
         calls += [
-            (MethodNames.SyncHistory.listSyncs, "Bearer \(unknown)"),
-            (MethodNames.SyncHistory.listSyncs, "Basic \(unknown)"),
-            (MethodNames.SyncHistory.listSyncs, unknown),
-            (MethodNames.SyncHistory.listSyncs, "Bearer \(unknown) \(unknown)"),
+            (Methods.SyncHistory.listSyncs.fullName, "Bearer \(unknown)"),
+            (Methods.SyncHistory.listSyncs.fullName, "Basic \(unknown)"),
+            (Methods.SyncHistory.listSyncs.fullName, unknown),
+            (Methods.SyncHistory.listSyncs.fullName, "Bearer \(unknown) \(unknown)"),
         ]
         for (method, authorization) in calls {
             _ = await live.call(method, authorization: authorization)
@@ -79,9 +79,9 @@ import Testing
         let live = try LiveAuth(logs: logs)
         defer { live.stop() }
         let unknown = "shd_unknown_secret_4242"
-        _ = await live.call(MethodNames.SyncHistory.listSyncs, authorization: "Bearer \(TestTokens.token(for: .viewer))")
-        _ = await live.call(MethodNames.Retry.retryFailedItems, authorization: "Bearer \(TestTokens.token(for: .viewer))")
-        _ = await live.call(MethodNames.SyncHistory.listSyncs, authorization: "Bearer \(unknown)")
+        _ = await live.call(Methods.SyncHistory.listSyncs.fullName, authorization: "Bearer \(TestTokens.token(for: .viewer))")
+        _ = await live.call(Methods.Retry.retryFailedItems.fullName, authorization: "Bearer \(TestTokens.token(for: .viewer))")
+        _ = await live.call(Methods.SyncHistory.listSyncs.fullName, authorization: "Bearer \(unknown)")
         // A call's line is written just after its answer is sent: wait for all three.
         let deadline = ContinuousClock.now + .seconds(10)
         while logs.all.filter({ $0.contains(#""message":"rpc""#) }).count < 3, ContinuousClock.now < deadline {

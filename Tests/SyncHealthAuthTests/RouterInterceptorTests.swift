@@ -38,10 +38,10 @@ import Testing
         let live = try LiveAuth()
         defer { live.stop() }
         for role in Role.allCases where role != .operator && role != .admin {
-            #expect(await live.call(MethodNames.Retry.retryFailedItems, as: role).code == .permissionDenied)
+            #expect(await live.call(Methods.Retry.retryFailedItems.fullName, as: role).code == .permissionDenied)
         }
-        #expect(await live.call(MethodNames.Retry.cancelRetryJob, authorization: nil).code == .unauthenticated)
-        #expect(live.seen[MethodNames.Retry.retryFailedItems] == nil)
-        #expect(live.seen[MethodNames.Retry.cancelRetryJob] == nil)
+        #expect(await live.call(Methods.Retry.cancelRetryJob.fullName, authorization: nil).code == .unauthenticated)
+        #expect(live.seen[Methods.Retry.retryFailedItems.fullName] == nil)
+        #expect(live.seen[Methods.Retry.cancelRetryJob.fullName] == nil)
     }
 }

@@ -135,7 +135,7 @@ import Testing
         // A Connector/Push server in process, like synchealth-sandbox.
         let sandbox = SandboxConnector(behavior: SandboxBehavior(seed: 5, latencyMs: 50, timeoutRate: 0))
         let router = Router()
-        router.register(service: MethodNames.Connector.service, method: "Push") { (request: PushRequest, _) in
+        router.register(Methods.Connector.push) { (request: PushRequest, _) in
             sandbox.push(request, timeoutMs: 5_000)
         }
         var logger = Logger(label: "test.sandbox")

@@ -116,10 +116,10 @@ import Testing
         let rpc = service.client.rpc
         // Field 1 (sync_id) as a length-delimited string claiming 100 bytes that are not there.
         let garbage: [UInt8] = [0x0A, 0x64, 0x41]
-        #expect(await code { _ = try await rpc.callRaw(MethodNames.SyncHistory.getSync, garbage, timeout: .seconds(5)) } == .invalidArgument)
+        #expect(await code { _ = try await rpc.callRaw(Methods.SyncHistory.getSync.fullName, garbage, timeout: .seconds(5)) } == .invalidArgument)
         // Invalid UTF-8 in a string field.
         let badUTF8: [UInt8] = [0x0A, 0x02, 0xFF, 0xFE]
-        #expect(await code { _ = try await rpc.callRaw(MethodNames.SyncHistory.getSync, badUTF8, timeout: .seconds(5)) } == .invalidArgument)
+        #expect(await code { _ = try await rpc.callRaw(Methods.SyncHistory.getSync.fullName, badUTF8, timeout: .seconds(5)) } == .invalidArgument)
         #expect(await code { _ = try await rpc.callRaw("/synchealth.v1.SyncHistory/DropTables", [], timeout: .seconds(5)) } == .unimplemented)
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import Logging
 public import SyncHealthClient
 public import SyncHealthServer
-public import SyncHealthStorage
+import SyncHealthStorage
 public import SyncHealthSQLite
-public import SyncHealthWire
+import SyncHealthWire
 
 /// A real synchealthd stack in process for tests: a SQLite store in a
 /// temporary directory, the handlers, and the TCP server on an ephemeral

@@ -38,71 +38,69 @@ public final class SyncHealthClient: SyncHealthAPI {
         return ["authorization": "Bearer \(token)"]
     }
 
-    /// Every method here but CancelRetryJob is safe to repeat: reads
-    /// trivially, RecordSync by sync_id, RecordPushItems by (item, idempotency
-    /// key), RetryFailedItems by its idempotency key, so they may be retried
-    /// on UNAVAILABLE.
-    private func call<Req: WireMessage, Res: WireMessage>(_ method: String, _ request: Req, idempotent: Bool = true) async throws -> Res {
-        try await rpc.call(method, request, timeout: timeout, metadata: metadata, idempotent: idempotent)
+    /// Calls the method `descriptor` declares; it is retried on UNAVAILABLE
+    /// only when the descriptor says it is idempotent.
+    private func call<Req: WireMessage, Res: WireMessage>(_ descriptor: MethodDescriptor<Req, Res>, _ request: Req) async throws -> Res {
+        try await rpc.call(descriptor, request, timeout: timeout, metadata: metadata)
     }
 
     public func listSyncs(_ request: ListSyncsRequest) async throws -> ListSyncsResponse {
-        try await call(MethodNames.SyncHistory.listSyncs, request)
+        try await call(Methods.SyncHistory.listSyncs, request)
     }
 
     public func getSync(_ request: GetSyncRequest) async throws -> GetSyncResponse {
-        try await call(MethodNames.SyncHistory.getSync, request)
+        try await call(Methods.SyncHistory.getSync, request)
     }
 
     public func getSyncConfig(_ request: GetSyncConfigRequest) async throws -> GetSyncConfigResponse {
-        try await call(MethodNames.SyncHistory.getSyncConfig, request)
+        try await call(Methods.SyncHistory.getSyncConfig, request)
     }
 
     public func listPushItems(_ request: ListPushItemsRequest) async throws -> ListPushItemsResponse {
-        try await call(MethodNames.SyncHistory.listPushItems, request)
+        try await call(Methods.SyncHistory.listPushItems, request)
     }
 
     public func getDashboard(_ request: GetDashboardRequest) async throws -> GetDashboardResponse {
-        try await call(MethodNames.SyncHistory.getDashboard, request)
+        try await call(Methods.SyncHistory.getDashboard, request)
     }
 
     public func listCompanySyncs(_ request: ListCompanySyncsRequest) async throws -> ListCompanySyncsResponse {
-        try await call(MethodNames.SyncHistory.listCompanySyncs, request)
+        try await call(Methods.SyncHistory.listCompanySyncs, request)
     }
 
     /// Error groups (messages with the same fingerprint) of the syncs started
     /// in a range, most occurrences first; follow `next_page_token` for more.
     public func listErrorGroups(_ request: ListErrorGroupsRequest) async throws -> ListErrorGroupsResponse {
-        try await call(MethodNames.SyncHistory.listErrorGroups, request)
+        try await call(Methods.SyncHistory.listErrorGroups, request)
     }
 
     public func recordSync(_ request: RecordSyncRequest) async throws -> RecordSyncResponse {
-        try await call(MethodNames.SyncIngest.recordSync, request)
+        try await call(Methods.SyncIngest.recordSync, request)
     }
 
     public func recordPushItems(_ request: RecordPushItemsRequest) async throws -> RecordPushItemsResponse {
-        try await call(MethodNames.SyncIngest.recordPushItems, request)
+        try await call(Methods.SyncIngest.recordPushItems, request)
     }
 
     public func healthCheck(_ request: HealthCheckRequest) async throws -> HealthCheckResponse {
-        try await call(MethodNames.Health.check, request)
+        try await call(Methods.Health.check, request)
     }
 
     public func retryFailedItems(_ request: RetryFailedItemsRequest) async throws -> RetryFailedItemsResponse {
-        try await call(MethodNames.Retry.retryFailedItems, request)
+        try await call(Methods.Retry.retryFailedItems, request)
     }
 
     public func getRetryJob(_ request: GetRetryJobRequest) async throws -> GetRetryJobResponse {
-        try await call(MethodNames.Retry.getRetryJob, request)
+        try await call(Methods.Retry.getRetryJob, request)
     }
 
     public func listRetryJobs(_ request: ListRetryJobsRequest) async throws -> ListRetryJobsResponse {
-        try await call(MethodNames.Retry.listRetryJobs, request)
+        try await call(Methods.Retry.listRetryJobs, request)
     }
 
     /// Not repeated on UNAVAILABLE: a cancel that did land would answer
     /// FAILED_PRECONDITION the second time.
     public func cancelRetryJob(_ request: CancelRetryJobRequest) async throws -> CancelRetryJobResponse {
-        try await call(MethodNames.Retry.cancelRetryJob, request, idempotent: false)
+        try await call(Methods.Retry.cancelRetryJob, request)
     }
 }

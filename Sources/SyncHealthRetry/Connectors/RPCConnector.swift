@@ -47,9 +47,8 @@ public final class RPCConnector: PushConnector {
         let task = Task {
             let result: Result<PushResponse, any Error>
             do {
-                let response: PushResponse = try await client.call(
-                    MethodNames.Connector.push, request, timeout: .milliseconds(max(timeoutMs, 1)),
-                    metadata: metadata, idempotent: true)
+                let response = try await client.call(
+                    Methods.Connector.push, request, timeout: .milliseconds(max(timeoutMs, 1)), metadata: metadata)
                 result = .success(response)
             } catch {
                 result = .failure(error)

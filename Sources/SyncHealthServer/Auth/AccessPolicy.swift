@@ -1,4 +1,4 @@
-import SyncHealthWire
+public import SyncHealthWire
 
 /// Which permission each method needs. A method without a rule needs
 /// `.adminOnly`, so a method registered later by other code is closed to
@@ -17,32 +17,8 @@ public struct AccessPolicy: Sendable {
         rules[method] ?? .adminOnly
     }
 
-    /// "/synchealth.v1.SyncHistory/ListErrorGroups": being added to
-    /// SyncHistory; named here so the rule is in place when it lands.
-    public static let listErrorGroupsMethod = "/synchealth.v1.SyncHistory/ListErrorGroups"
-
-    /// The service's policy: every method in proto/ has a rule.
-    public static let standard = AccessPolicy(rules: [
-        MethodNames.Health.check: .open,
-
-        MethodNames.SyncHistory.listSyncs: .readHistory,
-        MethodNames.SyncHistory.getSync: .readHistory,
-        MethodNames.SyncHistory.getSyncConfig: .readHistory,
-        MethodNames.SyncHistory.listPushItems: .readHistory,
-        MethodNames.SyncHistory.getDashboard: .readHistory,
-        listErrorGroupsMethod: .readHistory,
-        MethodNames.SyncHistory.listCompanySyncs: .companyHistory,
-
-        MethodNames.Retry.getRetryJob: .readRetries,
-        MethodNames.Retry.listRetryJobs: .readRetries,
-        MethodNames.Retry.retryFailedItems: .runRetries,
-        MethodNames.Retry.cancelRetryJob: .runRetries,
-
-        MethodNames.SyncIngest.recordSync: .ingest,
-        MethodNames.SyncIngest.recordPushItems: .ingest,
-
-        // Implemented by connectors, not by this server; should it ever be
-        // served here it is an internal call.
-        MethodNames.Connector.push: .adminOnly,
-    ])
+    /// The service's policy: each method's permission as its descriptor
+    /// declares it (`Methods.all`), so every method in proto/ has a rule.
+    public static let standard = AccessPolicy(rules: Dictionary(
+        uniqueKeysWithValues: Methods.all.map { ($0.fullName, $0.permission) }))
 }

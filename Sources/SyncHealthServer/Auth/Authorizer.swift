@@ -91,7 +91,7 @@ public struct Authorizer: Sendable {
     private static func checkOwnCompany(_ principal: Principal, request: [UInt8], method: String) throws(RPCError) {
         // Only ListCompanySyncs is granted to customers (see Role.grants);
         // any other method reaching here is a policy mistake: refuse it.
-        guard method == MethodNames.SyncHistory.listCompanySyncs, let own = principal.companyId else {
+        guard method == Methods.SyncHistory.listCompanySyncs.fullName, let own = principal.companyId else {
             throw RPCError(.permissionDenied, "a customer token may only list its own company's syncs")
         }
         let asked: String

@@ -1,3 +1,5 @@
+public import SyncHealthWire
+
 /// What a token may do. Roles are fixed sets of permissions (see
 /// `grants(_:)`); the policy maps each method to the one permission it needs.
 public enum Role: String, Sendable, Hashable, CaseIterable {

@@ -18,22 +18,21 @@ public enum RetryHandlers {
         on router: Router, store: any RetryStore, now: @escaping @Sendable () -> Int64 = currentTimeMs,
         jobCreated: @escaping @Sendable () -> Void = {}
     ) {
-        let service = MethodNames.Retry.service
-        router.register(service: service, method: "RetryFailedItems") { (request: RetryFailedItemsRequest, context) in
+        router.register(Methods.Retry.retryFailedItems) { (request: RetryFailedItemsRequest, context) in
             try context.checkCancellation()
             let response = try store.retryFailedItems(request, requestedBy: requester(context), now: now())
             if response.job != nil && !response.existing { jobCreated() }
             return response
         }
-        router.register(service: service, method: "GetRetryJob") { (request: GetRetryJobRequest, context) in
+        router.register(Methods.Retry.getRetryJob) { (request: GetRetryJobRequest, context) in
             try context.checkCancellation()
             return GetRetryJobResponse(job: try store.getRetryJob(jobId: request.jobId))
         }
-        router.register(service: service, method: "ListRetryJobs") { (request: ListRetryJobsRequest, context) in
+        router.register(Methods.Retry.listRetryJobs) { (request: ListRetryJobsRequest, context) in
             try context.checkCancellation()
             return try store.listRetryJobs(request)
         }
-        router.register(service: service, method: "CancelRetryJob") { (request: CancelRetryJobRequest, context) in
+        router.register(Methods.Retry.cancelRetryJob) { (request: CancelRetryJobRequest, context) in
             try context.checkCancellation()
             return CancelRetryJobResponse(job: try store.cancelRetryJob(
                 jobId: request.jobId, cancelledBy: requester(context), reason: request.reason, now: now()))

@@ -2,7 +2,7 @@
 import Glibc
 #endif
 public import SyncHealthStorage
-public import SyncHealthWire
+import SyncHealthWire
 
 /// Registers the SyncHistory and SyncIngest methods on a router, each a thin
 /// call into the store: validation and status codes live in the store, so
@@ -18,44 +18,42 @@ public enum SyncHealthHandlers {
     }
 
     static func registerHistory(on router: Router, store: any SyncStore) {
-        let service = MethodNames.SyncHistory.service
-        router.register(service: service, method: "ListSyncs") { (request: ListSyncsRequest, context) in
+        router.register(Methods.SyncHistory.listSyncs) { (request: ListSyncsRequest, context) in
             try context.checkCancellation()
             return try store.listSyncs(request)
         }
-        router.register(service: service, method: "GetSync") { (request: GetSyncRequest, context) in
+        router.register(Methods.SyncHistory.getSync) { (request: GetSyncRequest, context) in
             try context.checkCancellation()
             return try store.getSync(syncId: request.syncId)
         }
-        router.register(service: service, method: "GetSyncConfig") { (request: GetSyncConfigRequest, context) in
+        router.register(Methods.SyncHistory.getSyncConfig) { (request: GetSyncConfigRequest, context) in
             try context.checkCancellation()
             return try store.getSyncConfig(request)
         }
-        router.register(service: service, method: "ListPushItems") { (request: ListPushItemsRequest, context) in
+        router.register(Methods.SyncHistory.listPushItems) { (request: ListPushItemsRequest, context) in
             try context.checkCancellation()
             return try store.listPushItems(request)
         }
-        router.register(service: service, method: "GetDashboard") { (request: GetDashboardRequest, context) in
+        router.register(Methods.SyncHistory.getDashboard) { (request: GetDashboardRequest, context) in
             try context.checkCancellation()
             return try store.getDashboard(request)
         }
-        router.register(service: service, method: "ListCompanySyncs") { (request: ListCompanySyncsRequest, context) in
+        router.register(Methods.SyncHistory.listCompanySyncs) { (request: ListCompanySyncsRequest, context) in
             try context.checkCancellation()
             return try store.listCompanySyncs(request)
         }
-        router.register(service: service, method: "ListErrorGroups") { (request: ListErrorGroupsRequest, context) in
+        router.register(Methods.SyncHistory.listErrorGroups) { (request: ListErrorGroupsRequest, context) in
             try context.checkCancellation()
             return try store.listErrorGroups(request)
         }
     }
 
     static func registerIngest(on router: Router, store: any SyncStore, now: @escaping @Sendable () -> Int64) {
-        let service = MethodNames.SyncIngest.service
-        router.register(service: service, method: "RecordSync") { (request: RecordSyncRequest, context) in
+        router.register(Methods.SyncIngest.recordSync) { (request: RecordSyncRequest, context) in
             try context.checkCancellation()
             return try store.recordSync(request, now: now())
         }
-        router.register(service: service, method: "RecordPushItems") { (request: RecordPushItemsRequest, context) in
+        router.register(Methods.SyncIngest.recordPushItems) { (request: RecordPushItemsRequest, context) in
             try context.checkCancellation()
             return try store.recordPushItems(request, now: now())
         }

@@ -20,15 +20,13 @@ public final class ServingState: Sendable {
 
 /// The built-in `synchealth.v1.Health` service.
 public enum HealthService {
-    /// "synchealth.v1.Health".
-    public static let serviceName = "synchealth.v1.Health"
-    /// "/synchealth.v1.Health/Check".
-    public static let checkMethod = "/synchealth.v1.Health/Check"
+    /// "/synchealth.v1.Health/Check" (`Methods.Health.check`).
+    public static var checkMethod: String { Methods.Health.check.fullName }
 
     /// Registers `Check`: the server's status for an empty service name or a
     /// registered service, NOT_FOUND for any other.
     public static func register(on router: Router, state: ServingState) {
-        router.register(service: serviceName, method: "Check") {
+        router.register(Methods.Health.check) {
             @Sendable [weak router] (request: HealthCheckRequest, _: CallContext) throws -> HealthCheckResponse in
             if !request.service.isEmpty, router?.hasService(request.service) != true {
                 throw RPCError.notFound("unknown service")

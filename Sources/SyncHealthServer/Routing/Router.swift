@@ -32,10 +32,20 @@ public final class Router: Sendable {
         handlers.withLock { $0[method] = handler }
     }
 
-    /// Registers a typed handler for "/\(service)/\(method)": the request is
-    /// decoded as `Req` (INVALID_ARGUMENT when it does not decode) and the
-    /// returned `Res` encoded as the response (INTERNAL when a string in it
-    /// holds U+0000, which the wire cannot carry).
+    /// Registers a typed handler for the method `descriptor` declares: the
+    /// request is decoded as its request type (INVALID_ARGUMENT when it does
+    /// not decode) and the returned response encoded (INTERNAL when a string
+    /// in it holds U+0000, which the wire cannot carry).
+    public func register<Req: WireMessage, Res: WireMessage>(
+        _ descriptor: MethodDescriptor<Req, Res>,
+        _ handler: @escaping @Sendable (Req, CallContext) throws -> Res
+    ) {
+        register(service: descriptor.info.service, method: descriptor.info.method, handler)
+    }
+
+    /// Registers a typed handler for "/\(service)/\(method)", a method with
+    /// no descriptor (tests' own services). Prefer `register(_:_:)` with a
+    /// `MethodDescriptor` for the service's methods.
     public func register<Req: WireMessage, Res: WireMessage>(
         service: String,
         method: String,

@@ -1,4 +1,4 @@
-package import SyncHealthConcurrency
+import SyncHealthConcurrency
 
 /// Fingerprints of recent messages, so refreshing a sync with thousands of
 /// failed items does not normalize every message again. Bounded: emptied

@@ -1,4 +1,4 @@
-package import SyncHealthWire
+import SyncHealthWire
 
 /// The rollup cell a sync counts in: its UTC start day and the columns the
 /// dashboard filters by.

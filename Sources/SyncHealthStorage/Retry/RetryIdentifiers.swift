@@ -1,4 +1,4 @@
-package import SyncHealthConcurrency
+import SyncHealthConcurrency
 /// Random identifiers of retry jobs, attempts and leases. Not secrets, but
 /// unguessable enough that two never collide.
 package enum RetryIdentifiers {

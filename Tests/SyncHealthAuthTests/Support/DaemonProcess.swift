@@ -31,9 +31,9 @@ final class DaemonProcess {
         stdoutPath = directory.file("stdout-\(UUID().uuidString)")
         stderrPath = directory.file("stderr-\(UUID().uuidString)")
         let stdinPath = directory.file("stdin-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: stdoutPath, contents: nil)
-        FileManager.default.createFile(atPath: stderrPath, contents: nil)
-        FileManager.default.createFile(atPath: stdinPath, contents: Data(stdin.utf8))
+        _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdinPath, contents: Data(stdin.utf8))
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory.path)

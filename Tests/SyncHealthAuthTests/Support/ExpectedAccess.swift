@@ -6,16 +6,16 @@ import SyncHealthWire
 /// the spec rather than against itself.
 enum ExpectedAccess {
     static let history: Set<String> = [
-        MethodNames.SyncHistory.listSyncs, MethodNames.SyncHistory.getSync, MethodNames.SyncHistory.getSyncConfig,
-        MethodNames.SyncHistory.listPushItems, MethodNames.SyncHistory.getDashboard,
-        MethodNames.SyncHistory.listCompanySyncs, AccessPolicy.listErrorGroupsMethod,
+        Methods.SyncHistory.listSyncs.fullName, Methods.SyncHistory.getSync.fullName, Methods.SyncHistory.getSyncConfig.fullName,
+        Methods.SyncHistory.listPushItems.fullName, Methods.SyncHistory.getDashboard.fullName,
+        Methods.SyncHistory.listCompanySyncs.fullName, Methods.SyncHistory.listErrorGroups.fullName,
     ]
-    static let retryReads: Set<String> = [MethodNames.Retry.getRetryJob, MethodNames.Retry.listRetryJobs]
-    static let retryWrites: Set<String> = [MethodNames.Retry.retryFailedItems, MethodNames.Retry.cancelRetryJob]
-    static let ingest: Set<String> = [MethodNames.SyncIngest.recordSync, MethodNames.SyncIngest.recordPushItems]
+    static let retryReads: Set<String> = [Methods.Retry.getRetryJob.fullName, Methods.Retry.listRetryJobs.fullName]
+    static let retryWrites: Set<String> = [Methods.Retry.retryFailedItems.fullName, Methods.Retry.cancelRetryJob.fullName]
+    static let ingest: Set<String> = [Methods.SyncIngest.recordSync.fullName, Methods.SyncIngest.recordPushItems.fullName]
 
     /// Methods anyone may call without a token.
-    static let open: Set<String> = [MethodNames.Health.check]
+    static let open: Set<String> = [Methods.Health.check.fullName]
 
     /// Whether `role` may call `method` (a customer: for its own company).
     static func allows(_ role: Role, _ method: String) -> Bool {
@@ -24,7 +24,7 @@ enum ExpectedAccess {
         case .viewer: return history.contains(method) || retryReads.contains(method)
         case .operator: return history.contains(method) || retryReads.contains(method) || retryWrites.contains(method)
         case .ingest: return ingest.contains(method)
-        case .customer: return method == MethodNames.SyncHistory.listCompanySyncs
+        case .customer: return method == Methods.SyncHistory.listCompanySyncs.fullName
         case .admin: return true
         }
     }

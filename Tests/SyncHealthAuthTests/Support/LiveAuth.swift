@@ -29,7 +29,7 @@ final class LiveAuth: Sendable {
     /// A request `method` can be sent: the customer's own company for
     /// ListCompanySyncs, an empty message (every field default) otherwise.
     static func request(for method: String) -> [UInt8] {
-        method == MethodNames.SyncHistory.listCompanySyncs
+        method == Methods.SyncHistory.listCompanySyncs.fullName
             ? ListCompanySyncsRequest(companyId: TestTokens.customerCompany).serializedBytes()
             : []
     }

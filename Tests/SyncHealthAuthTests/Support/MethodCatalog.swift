@@ -3,20 +3,10 @@ import SyncHealthServer
 import SyncHealthWire
 
 /// Every method the service defines, from two independent sources: the
-/// `MethodNames` constants and the rpc lines of proto/.
+/// descriptors (`Methods.all`) and the rpc lines of proto/.
 enum MethodCatalog {
-    /// Every `MethodNames` constant, plus ListErrorGroups, which is being
-    /// added to SyncHistory concurrently.
-    static let known: [String] = [
-        MethodNames.SyncHistory.listSyncs, MethodNames.SyncHistory.getSync, MethodNames.SyncHistory.getSyncConfig,
-        MethodNames.SyncHistory.listPushItems, MethodNames.SyncHistory.getDashboard,
-        MethodNames.SyncHistory.listCompanySyncs, AccessPolicy.listErrorGroupsMethod,
-        MethodNames.SyncIngest.recordSync, MethodNames.SyncIngest.recordPushItems,
-        MethodNames.Retry.retryFailedItems, MethodNames.Retry.getRetryJob, MethodNames.Retry.listRetryJobs,
-        MethodNames.Retry.cancelRetryJob,
-        MethodNames.Connector.push,
-        MethodNames.Health.check,
-    ]
+    /// Every descriptor's full name.
+    static let known: [String] = Methods.all.map(\.fullName)
 
     /// The repository root: this file is Tests/SyncHealthAuthTests/Support/MethodCatalog.swift.
     static let repoRoot = URL(fileURLWithPath: #filePath)
