@@ -55,6 +55,13 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // SHA-256 (swift-crypto) and hex: every digest in the project
+        .target(
+            name: "SyncHealthDigest",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+
         // Wire: protobuf-c wrappers and protocol v1 framing
         .target(
             name: "SyncHealthWire",
@@ -65,7 +72,7 @@ let package = Package(
         // fingerprints, rollup arithmetic, retry decisions. No engine, no C.
         .target(
             name: "SyncHealthStorage",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthDigest"],
             swiftSettings: strict
         ),
         // The SQLite engine: libsqlite3 wrapped by hand, its SQL and migrations
@@ -77,7 +84,7 @@ let package = Package(
         // The PostgreSQL engine: libpq wrapped by hand, a pool, its migrations
         .target(
             name: "SyncHealthPostgres",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthStorage", "CLibPQ"],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthStorage", "SyncHealthDigest", "CLibPQ"],
             swiftSettings: strict
         ),
         // Builds a store from a --database setting (one switch over engines)
@@ -95,8 +102,8 @@ let package = Package(
         // Server: Dispatch TCP transport and the RPC handlers
         .target(
             name: "SyncHealthServer",
-            dependencies: ["SyncHealthConcurrency", 
-                "SyncHealthWire", "SyncHealthStorage",
+            dependencies: ["SyncHealthConcurrency",
+                "SyncHealthWire", "SyncHealthStorage", "SyncHealthDigest",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -197,7 +204,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthStorageTests",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo"],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo", "SyncHealthDigest"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -68,6 +68,16 @@ import Testing
         #expect(sql == [])
     }
 
+    @Test func authenticationDependsOnNoStorage() throws {
+        let auth = try Self.sources().filter { $0.path.hasPrefix("SyncHealthServer/Auth/") }
+        #expect(auth.count > 5)
+        let violations = auth.flatMap { source in
+            Self.imports(source.text).filter { $0.hasPrefix("SyncHealthStor") || $0 == "SyncHealthSQLite" }
+                .map { "\(source.path) imports \($0)" }
+        }
+        #expect(violations == [])
+    }
+
     @Test func importParsingSeesEveryForm() {
         #expect(Self.imports("import CSQLite\npublic import SyncHealthWire\n@testable import X\n// import Y\nlet a = 1") ==
             ["CSQLite", "SyncHealthWire", "X"])

@@ -1,3 +1,4 @@
+import SyncHealthDigest
 @testable import SyncHealthStorage
 @testable import SyncHealthSQLite
 import Testing

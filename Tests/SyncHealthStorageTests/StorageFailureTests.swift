@@ -26,8 +26,11 @@ import Testing
         #expect(!text.localizedCaseInsensitiveContains("sqlite"))
         #expect(!text.contains("\(code)"))
         #expect(!text.contains("syncs"))
-        // The operator's detail keeps the engine's code.
+        // The operator's detail keeps the engine's code, carried as the
+        // error's cause for the server's log line (not compared, not sent).
         #expect(error.storageFailure.detail.contains("\(code)"))
+        let cause = mapped?.cause as? StorageFailure
+        #expect(cause?.detail.contains("SQLite error \(code)") == true)
     }
 
     @Test func domainErrorsPassThroughAndOthersAreInternal() {

@@ -34,7 +34,7 @@ public final class DaemonProcess: @unchecked Sendable {
         process.arguments = arguments
         process.standardOutput = output
         if let stderrPath {
-            FileManager.default.createFile(atPath: stderrPath, contents: nil)
+            _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
             process.standardError = FileHandle(forWritingAtPath: stderrPath)
         } else {
             process.standardError = FileHandle.nullDevice

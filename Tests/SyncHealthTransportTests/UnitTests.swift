@@ -86,6 +86,23 @@ struct UnitTests {
         #expect(Duration.seconds(Int64.max).timeoutMilliseconds == UInt32.max)
     }
 
+    @Test func anErrorsCauseReachesTheLogNoteButNotTheClient() throws {
+        struct EngineTrouble: Error, CustomStringConvertible {
+            var description: String { "engine error 5 during step: database is locked" }
+        }
+        let thrown = RPCError(.unavailable, "database is busy or unreachable; try again").causedBy(EngineTrouble())
+        let context = CallContext(method: "/t.S/M")
+        let outcome = CallOutcome.run({ _, _ in throw thrown }, request: [], context: context)
+        guard case let .failure(error, cause) = outcome else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error == RPCError(.unavailable, "database is busy or unreachable; try again"))
+        #expect(cause == "engine error 5 during step: database is locked")
+        // The cause is not part of the error's identity.
+        #expect(thrown == RPCError(.unavailable, "database is busy or unreachable; try again"))
+    }
+
     @Test func logTextIsSanitizedAndTruncated() {
         #expect(LogText.sanitized("/a\nfake line\u{1B}[31m") == "/a?fake line?[31m")
         #expect(LogText.sanitized(String(repeating: "x", count: 500)).count == 200)

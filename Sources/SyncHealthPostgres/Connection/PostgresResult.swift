@@ -1,4 +1,5 @@
 internal import CLibPQ
+import SyncHealthDigest
 
 /// One `PGresult`, owned: cleared when the object goes away, on every path.
 /// Rows are read through `PostgresRow`, which keeps the result alive; no
@@ -76,37 +77,17 @@ public struct PostgresRow {
     /// A bytea column, decoded from PostgreSQL's hex output ("\x0a0b...");
     /// empty for NULL.
     public func bytes(_ column: Int) -> [UInt8] {
-        Hex.decodeBytea(result.text(index, column)) ?? []
+        ByteaText.decode(result.text(index, column)) ?? []
     }
 }
 
-/// Hex for bytea: PostgreSQL's text output of bytea is `\x` followed by two
-/// hex digits per byte (bytea_output = hex, the default, set on connect).
-enum Hex {
-    static func decodeBytea(_ text: String) -> [UInt8]? {
-        var utf8 = Array(text.utf8)
-        guard utf8.count >= 2, utf8[0] == UInt8(ascii: "\\"), utf8[1] == UInt8(ascii: "x"), utf8.count % 2 == 0 else {
-            return text.isEmpty ? [] : nil
-        }
-        utf8.removeFirst(2)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count / 2)
-        var index = 0
-        while index < utf8.count {
-            guard let high = nibble(utf8[index]), let low = nibble(utf8[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
-        default: return nil
-        }
+/// PostgreSQL's text output of bytea (bytea_output = hex, set on connect):
+/// `\x` followed by two hex digits per byte.
+enum ByteaText {
+    static func decode(_ text: String) -> [UInt8]? {
+        if text.isEmpty { return [] }
+        guard text.hasPrefix("\\x") else { return nil }
+        return Hex.decode(text.dropFirst(2))
     }
 }
 

@@ -1,4 +1,4 @@
-public import SyncHealthStorage
+import SyncHealthStorage
 public import SyncHealthWire
 
 /// The exact SQL text and arguments SQLiteSyncStore runs to answer a read

@@ -1,4 +1,4 @@
-public import SyncHealthStorage
+import SyncHealthStorage
 public import SyncHealthWire
 
 /// One group's totals over a range, before its details are read.

@@ -1,4 +1,4 @@
-public import SyncHealthStorage
+import SyncHealthStorage
 public import SyncHealthWire
 
 extension SQLiteSyncStore {

@@ -1,4 +1,4 @@
-import SyncHealthStorage
+import SyncHealthDigest
 
 /// SHA-256 digests of bearer tokens: the only form in which tokens are
 /// configured or kept in memory.
@@ -17,25 +17,7 @@ public enum TokenDigest {
     /// The 32 bytes that `text` (64 hex characters, either case) spells, or
     /// nil when it is anything else.
     public static func parseHex(_ text: String) -> [UInt8]? {
-        let characters = Array(text.utf8)
-        guard characters.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        var index = 0
-        while index < characters.count {
-            guard let high = nibble(characters[index]), let low = nibble(characters[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
-    }
-
-    private static func nibble(_ character: UInt8) -> UInt8? {
-        switch character {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return character - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return character - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return character - UInt8(ascii: "A") + 10
-        default: return nil
-        }
+        guard text.utf8.count == 64 else { return nil }
+        return Hex.decode(text)
     }
 }

@@ -23,7 +23,9 @@ enum CallOutcome: Sendable {
             return .success(try handler(request, context))
         } catch let error as RPCError {
             if error.code == .ok { return .failure(RPCError(.unknown, error.message)) }
-            return .failure(error)
+            // A storage failure's detail (engine code and message, never SQL
+            // or arguments) goes to the log line, not to the client.
+            return .failure(error, cause: error.cause.map { String(describing: $0) })
         } catch {
             return .failure(RPCError(.internal, "internal error"), cause: String(describing: type(of: error)))
         }

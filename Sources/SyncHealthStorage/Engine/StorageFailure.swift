@@ -67,9 +67,10 @@ package func guardedStorageCall<T>(_ body: () throws -> T) throws(RPCError) -> T
     } catch let error as RPCError {
         throw error
     } catch let error as any StorageEngineError {
-        throw error.storageFailure.rpcError
+        let failure = error.storageFailure
+        throw failure.rpcError.causedBy(failure)
     } catch let error as StorageFailure {
-        throw error.rpcError
+        throw error.rpcError.causedBy(error)
     } catch {
         throw .internal("storage error")
     }

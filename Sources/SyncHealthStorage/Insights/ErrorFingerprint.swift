@@ -1,3 +1,4 @@
+import SyncHealthDigest
 /// The cause of an error message: the message with what varies between
 /// occurrences of the same cause taken out, and a short stable id for it.
 /// Pure.

@@ -1,3 +1,4 @@
+import SyncHealthDigest
 package import SyncHealthWire
 
 /// The position after the last row of a page: its sort key and its unique

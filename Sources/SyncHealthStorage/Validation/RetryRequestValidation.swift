@@ -1,3 +1,4 @@
+import SyncHealthDigest
 package import SyncHealthWire
 
 /// Limits of retry requests that only storage enforces.

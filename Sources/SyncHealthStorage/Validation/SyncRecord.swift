@@ -1,3 +1,4 @@
+import SyncHealthDigest
 package import SyncHealthWire
 
 /// The fields of a sync the sync engine reports, validated. Derived fields

@@ -10,15 +10,39 @@ public struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {
     /// it was above a GOAWAY's last_stream_id. Set on the client side; a
     /// server marks only its own refusals, whatever a handler throws.
     public var notProcessed: Bool
+    /// What went wrong underneath (a storage engine's typed error), for the
+    /// server's log line of the call: never sent to the client, and not part
+    /// of equality. Whoever sets it makes sure its description holds no
+    /// secret (engine errors never record SQL or bound values).
+    public var cause: (any Error & Sendable)?
 
     /// Creates an error with `code` and a caller-facing `message`.
-    public init(_ code: StatusCode, _ message: String, notProcessed: Bool = false) {
+    public init(_ code: StatusCode, _ message: String, notProcessed: Bool = false, cause: (any Error & Sendable)? = nil) {
         self.code = code
         self.message = message
         self.notProcessed = notProcessed
+        self.cause = cause
     }
 
     public var description: String { "\(code.name): \(message)" }
+
+    /// The same error with `cause` recorded.
+    public func causedBy(_ cause: any Error & Sendable) -> RPCError {
+        var error = self
+        error.cause = cause
+        return error
+    }
+
+    /// Code, message and `notProcessed`; the cause is not compared.
+    public static func == (lhs: RPCError, rhs: RPCError) -> Bool {
+        lhs.code == rhs.code && lhs.message == rhs.message && lhs.notProcessed == rhs.notProcessed
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(message)
+        hasher.combine(notProcessed)
+    }
 
     /// INVALID_ARGUMENT with `message`.
     public static func invalidArgument(_ message: String) -> RPCError { RPCError(.invalidArgument, message) }
