@@ -124,7 +124,7 @@ let package = Package(
         // Admin CLI commands (a library so tests can parse and run them)
         .target(
             name: "SyncHealthCLI",
-            dependencies: ["SyncHealthConcurrency", 
+            dependencies: ["SyncHealthConcurrency", "SyncHealthServer",
                 "SyncHealthClient", "SyncHealthWire", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthRetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -220,7 +220,7 @@ let package = Package(
         .testTarget(
             name: "SyncHealthServiceTests",
             dependencies: [
-                "SyncHealthTestSupport", "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthClient",
+                "SyncHealthTestSupport", "SyncHealthConcurrency", "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthClient",
                 "SyncHealthWire", "SyncHealthDemo", "SyncHealthCLI",
             ],
             swiftSettings: strict

@@ -11,7 +11,7 @@ import SyncHealthConcurrency
 /// let reply: HealthCheckResponse = try await client.call(
 ///     "/synchealth.v1.Health/Check", HealthCheckRequest(), timeout: .seconds(2), idempotent: true)
 /// ```
-public final class RPCClient: Sendable {
+public final class RPCClient: RPCTransport {
     private enum Slot {
         case idle
         case connecting(Task<SyncHealthConnection, any Error>)
@@ -60,13 +60,9 @@ public final class RPCClient: Sendable {
         }
     }
 
-    /// Calls the method `descriptor` declares, typed by it, retried on
-    /// UNAVAILABLE only when the descriptor says it is idempotent.
-    public func call<Req: WireMessage, Res: WireMessage>(
-        _ descriptor: MethodDescriptor<Req, Res>, _ request: Req, timeout: Duration? = nil,
-        metadata: [String: String] = [:]
-    ) async throws -> Res {
-        try await call(descriptor.fullName, request, timeout: timeout, metadata: metadata, idempotent: descriptor.info.idempotent)
+    /// `RPCTransport`: the call, over this client's connection.
+    public func exchange(_ call: RawCall) async throws -> [UInt8] {
+        try await callRaw(call.method, call.request, timeout: call.timeout, metadata: call.metadata, idempotent: call.idempotent)
     }
 
     /// `call` on encoded messages.

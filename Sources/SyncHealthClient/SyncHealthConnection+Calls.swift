@@ -29,18 +29,10 @@ extension SyncHealthConnection {
         _ method: String, _ request: [UInt8], timeout: Duration? = nil, metadata: [String: String] = [:]
     ) async throws -> [UInt8] {
         if let timeout, timeout <= .zero { throw RPCError(.deadlineExceeded, "deadline exceeded before the call started") }
-        let header = RequestHeader(
-            method: method,
-            timeoutMs: timeout?.timeoutMilliseconds ?? 0,
-            metadata: metadata.sorted { $0.key < $1.key }.map { MetadataEntry(key: $0.key.lowercased(), value: $0.value) }
-        )
-        let headerBytes = try header.encodedForCall()
-        guard headerBytes.count <= Int(UInt16.max) else { throw RPCError.invalidArgument("call metadata too large") }
-        guard 2 + headerBytes.count + request.count <= Int(settings.maxFrameSize) else {
-            throw RPCError(.resourceExhausted, "request larger than the server's maximum frame size")
-        }
         // Encoded once outside the lock; the stream id is patched in under it.
-        let encoded = FrameEncoder.encode(.request(streamId: 1, header: headerBytes, message: request))
+        let encoded = try CallFrames.request(
+            streamId: 1, method: method, message: request, timeoutMs: timeout?.timeoutMilliseconds ?? 0,
+            metadata: metadata, maxFrameSize: settings.maxFrameSize)
         let key = state.withLock { state in
             defer { state.nextKey += 1 }
             state.liveKeys.insert(state.nextKey)
@@ -165,20 +157,7 @@ extension SyncHealthConnection {
 
     /// The message of an OK RESPONSE, or its status as an `RPCError`.
     static func responseMessage(_ frame: Frame) throws(RPCError) -> [UInt8] {
-        let parts: (header: ArraySlice<UInt8>, message: ArraySlice<UInt8>)
-        do {
-            parts = try frame.splitHeaderAndMessage()
-        } catch {
-            throw RPCError(.internal, "malformed response: \(error)")
-        }
-        let header: ResponseHeader
-        do {
-            header = try ResponseHeader(serializedBytes: parts.header)
-        } catch {
-            throw RPCError(.internal, "malformed response header")
-        }
-        guard header.statusCode == .ok else { throw header.error }
-        return Array(parts.message)
+        try CallFrames.responseMessage(frame)
     }
 
     /// Sends a PING and waits for its PONG.
@@ -204,17 +183,5 @@ extension SyncHealthConnection {
             }
         }
         return ContinuousClock.now - started
-    }
-}
-
-extension WireMessage {
-    /// The encoding to send; a string holding U+0000 fails the call locally
-    /// with INVALID_ARGUMENT instead of reaching the wire cut short.
-    func encodedForCall() throws(RPCError) -> [UInt8] {
-        do {
-            return try checkedSerializedBytes()
-        } catch {
-            throw error.rpcError
-        }
     }
 }

@@ -44,8 +44,8 @@ import Testing
     @Test func authorizationKeyIsCaseInsensitive() async throws {
         let live = try LiveAuth()
         defer { live.stop() }
-        let result: ListSyncsResponse = try await live.service.client.rpc.call(
-            Methods.SyncHistory.listSyncs.fullName, ListSyncsRequest(),
+        let result = try await live.service.client.transport.call(
+            Methods.SyncHistory.listSyncs, ListSyncsRequest(),
             timeout: .seconds(10), metadata: ["Authorization": "Bearer \(TestTokens.token(for: .viewer))"])
         #expect(result.syncs.isEmpty)
     }

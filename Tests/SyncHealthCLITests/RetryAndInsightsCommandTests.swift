@@ -159,13 +159,15 @@ import Testing
                 try FileManager.default.copyItem(atPath: service.directory.file("test.sqlite") + suffix, toPath: path + suffix)
             }
         }
-        let local = try LocalStoreAPI(path: path, actor: "tester@cli")
+        let local = try LocalService(path: path, actor: "tester@cli")
         // --connector/--default-connector are required offline, refused online.
         #expect(throws: (any Error).self) { try SyncHealthCommand.parseAsRoot(["retry", "sync-fixable", "--reason", "x", "--database", path]) }
         #expect(throws: (any Error).self) { try SyncHealthCommand.parseAsRoot(["retry", "sync-fixable", "--reason", "x", "--default-connector", "sandbox"]) }
-        let output = try await run(["retry", "sync-fixable", "--reason", "server is down", "--database", path, "--default-connector", "sandbox"], local)
+        let output = try await LocalService.$current.withValue(local) {
+            try await run(["retry", "sync-fixable", "--reason", "server is down", "--database", path, "--default-connector", "sandbox"], local.client)
+        }
         #expect(output.contains("State       "))
-        let job = try #require(try await local.listRetryJobs(ListRetryJobsRequest()).jobs.first)
+        let job = try #require(try await local.client.listRetryJobs(ListRetryJobsRequest()).jobs.first)
         #expect(job.requestedBy == "tester@cli")
         #expect([RetryJobState.succeeded, .partiallyFailed, .failed].contains(job.state))
         #expect((job.counts?.pending ?? -1) == 0)

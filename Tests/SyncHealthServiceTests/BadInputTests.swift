@@ -113,7 +113,7 @@ import Testing
     @Test func undecodableRequestAndUnknownMethod() async throws {
         let service = try LiveService()
         defer { service.stop() }
-        let rpc = service.client.rpc
+        let rpc = service.client.transport
         // Field 1 (sync_id) as a length-delimited string claiming 100 bytes that are not there.
         let garbage: [UInt8] = [0x0A, 0x64, 0x41]
         #expect(await code { _ = try await rpc.callRaw(Methods.SyncHistory.getSync.fullName, garbage, timeout: .seconds(5)) } == .invalidArgument)

@@ -107,7 +107,7 @@ public struct RetryCommand: APICommand {
         // In --database mode the executor runs here, in this process: the
         // same executor module the server runs, against the same file.
         var local: RetryExecutor?
-        if let store = (api as? LocalStoreAPI)?.store, !dryRun {
+        if let store = LocalService.current?.store, !dryRun {
             let executor = RetryExecutor(store: store, connectors: try connectorRegistry())
             executor.start()
             local = executor

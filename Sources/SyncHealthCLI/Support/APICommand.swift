@@ -16,8 +16,14 @@ extension APICommand {
     public mutating func run() async throws {
         let output = StandardOutput()
         do {
-            let api = try makeClient(global)
-            try await execute(api: api, output: output)
+            if let database = global.database {
+                let local = try LocalService(path: database, actor: global.localActor)
+                try await LocalService.$current.withValue(local) {
+                    try await execute(api: local.client, output: output)
+                }
+            } else {
+                try await execute(api: try makeClient(global), output: output)
+            }
         } catch let error as RPCError {
             FileHandle.standardError.write(Data("error: \(error.code.name): \(error.message)\n".utf8))
             throw ExitCode(CLIExit.code(for: error.code))

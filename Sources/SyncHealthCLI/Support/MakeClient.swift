@@ -1,10 +1,8 @@
 import SyncHealthClient
 
-/// The real client for the global options.
+/// The TCP client for the global options (--server, --token, --timeout);
+/// --database mode runs through `LocalService` instead (see `APICommand.run`).
 func makeClient(_ global: GlobalOptions) throws -> any SyncHealthAPI {
-    if let database = global.database {
-        return try LocalStoreAPI(path: database, actor: global.localActor)
-    }
     let ms = try global.timeoutMs()
     return try SyncHealthClient(target: global.resolvedServer, token: global.resolvedToken, timeout: .milliseconds(ms))
 }

@@ -8,8 +8,9 @@ public import SyncHealthWire
 /// let page = try await client.listSyncs(ListSyncsRequest(companyId: "c-1", categories: [.failed]))
 /// ```
 public final class SyncHealthClient: SyncHealthAPI {
-    /// The transport.
-    public let rpc: RPCClient
+    /// What carries the calls: `RPCClient` over TCP, or an in-process
+    /// transport (the CLI's --database mode).
+    public let transport: any RPCTransport
     /// Sent as `authorization: Bearer <token>` on every call.
     public let token: String?
     /// Deadline of each call.
@@ -18,20 +19,21 @@ public final class SyncHealthClient: SyncHealthAPI {
     /// Creates a client for "host:port"; nothing is dialled until the first call.
     /// - Throws: `RPCError` INVALID_ARGUMENT for a malformed address.
     public init(target: String, token: String? = nil, timeout: Duration = .seconds(30), configuration: ClientConfiguration = ClientConfiguration()) throws(RPCError) {
-        rpc = try RPCClient(target: target, configuration: configuration)
+        transport = try RPCClient(target: target, configuration: configuration)
         self.token = token
         self.timeout = timeout
     }
 
     /// Creates a client over an existing transport.
-    public init(rpc: RPCClient, token: String? = nil, timeout: Duration = .seconds(30)) {
-        self.rpc = rpc
+    public init(transport: any RPCTransport, token: String? = nil, timeout: Duration = .seconds(30)) {
+        self.transport = transport
         self.token = token
         self.timeout = timeout
     }
 
-    /// Closes the connection; later calls dial again.
-    public func close() { rpc.close() }
+    /// Closes a TCP connection (later calls dial again); nothing for other
+    /// transports.
+    public func close() { (transport as? RPCClient)?.close() }
 
     private var metadata: [String: String] {
         guard let token, !token.isEmpty else { return [:] }
@@ -41,7 +43,7 @@ public final class SyncHealthClient: SyncHealthAPI {
     /// Calls the method `descriptor` declares; it is retried on UNAVAILABLE
     /// only when the descriptor says it is idempotent.
     private func call<Req: WireMessage, Res: WireMessage>(_ descriptor: MethodDescriptor<Req, Res>, _ request: Req) async throws -> Res {
-        try await rpc.call(descriptor, request, timeout: timeout, metadata: metadata)
+        try await transport.call(descriptor, request, timeout: timeout, metadata: metadata)
     }
 
     public func listSyncs(_ request: ListSyncsRequest) async throws -> ListSyncsResponse {

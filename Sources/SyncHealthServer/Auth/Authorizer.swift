@@ -26,6 +26,10 @@ public struct Authorizer: Sendable {
         case enforced(TokenStore)
         /// Development only: every call is allowed.
         case disabled
+        /// Every call is made by this principal, without a token: callers in
+        /// the same process that already hold the database (the CLI's
+        /// --database mode). The policy still applies to the principal's role.
+        case localPrincipal(Principal)
     }
 
     /// Token checking, or none.
@@ -63,6 +67,9 @@ public struct Authorizer: Sendable {
         case .disabled:
             context.setPrincipal(.unauthenticatedDevelopment)
             return
+        case .localPrincipal(let principal):
+            try Self.admit(principal, permission: permission, request: request, context: context)
+            return
         case .enforced(let store):
             registry = store.current
         }
@@ -78,12 +85,20 @@ public struct Authorizer: Sendable {
         guard let principal = registry.principal(forToken: token) else {
             throw RPCError(.unauthenticated, "the bearer token is not valid")
         }
+        try Self.admit(principal, permission: permission, request: request, context: context)
+    }
+
+    /// Records `principal` on the call, then checks its role grants
+    /// `permission` and, for a customer, that the call names its company.
+    private static func admit(
+        _ principal: Principal, permission: Permission, request: [UInt8], context: CallContext
+    ) throws(RPCError) {
         context.setPrincipal(principal)
         guard principal.role.grants(permission) else {
-            throw RPCError(.permissionDenied, "role \(principal.role.rawValue) may not call \(Self.displayName(context.method))")
+            throw RPCError(.permissionDenied, "role \(principal.role.rawValue) may not call \(displayName(context.method))")
         }
         if principal.role == .customer {
-            try Self.checkOwnCompany(principal, request: request, method: context.method)
+            try checkOwnCompany(principal, request: request, method: context.method)
         }
     }
 

@@ -25,8 +25,7 @@ extension ServerConnection {
             return
         }
         let method = header.method
-        let sentRequestId = header.metadata.last { $0.key.lowercased() == RequestId.metadataKey }?.value
-        let requestId = RequestId.resolve(sentRequestId)
+        let requestId = RequestId.resolve(RequestId.sent(in: header))
         // Both refusals run nothing, so they carry the not-processed trailer.
         guard state == .open else {
             let error = RPCError(.unavailable, "server is not taking new calls", notProcessed: true)
@@ -45,14 +44,8 @@ extension ServerConnection {
             return
         }
 
-        var metadata: [String: String] = [:]
-        for entry in header.metadata { metadata[entry.key.lowercased()] = entry.value }
+        let context = CallContext(header: header, peer: peer, streamId: streamId, startedAt: startedAt, requestId: requestId)
         let timeout = Duration.milliseconds(Int64(header.timeoutMs))
-        let context = CallContext(
-            method: method, metadata: metadata, peer: peer, streamId: streamId,
-            deadline: header.timeoutMs > 0 ? startedAt + timeout : nil,
-            requestId: requestId
-        )
         // processInbound reschedules the connection timer after this frame.
         calls[streamId] = ActiveCall(
             context: context, startedAt: startedAt,

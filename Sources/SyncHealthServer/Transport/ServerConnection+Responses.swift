@@ -9,29 +9,16 @@ extension ServerConnection {
     ) {
         let requestId = requestId ?? context?.requestId ?? RequestId.generate()
         var outcome = outcome
-        var frame = Self.responseFrame(streamId, outcome, requestId: requestId)
+        var frame = outcome.responseFrame(streamId, requestId: requestId)
         if frame.payload.count > Int(env.configuration.maxFrameSize) {
             outcome = .failure(RPCError(.resourceExhausted, "response larger than the maximum frame size"))
-            frame = Self.responseFrame(streamId, outcome, requestId: requestId)
+            frame = outcome.responseFrame(streamId, requestId: requestId)
         }
         send(frame)
         var note: String?
         if case let .failure(_, cause) = outcome { note = cause }
         logCall(streamId, method: method, status: outcome.statusCode, startedAt: startedAt, context: context,
                 requestId: requestId, note: note)
-    }
-
-    private static func responseFrame(_ streamId: UInt32, _ outcome: CallOutcome, requestId: String) -> Frame {
-        let trailer = MetadataEntry(key: RequestId.metadataKey, value: requestId)
-        switch outcome {
-        case let .success(message):
-            let header = ResponseHeader(statusCode: .ok, trailers: [trailer])
-            return .response(streamId: streamId, header: header.serializedBytes(), message: message)
-        case let .failure(error, _):
-            var header = ResponseHeader(failure: error, statusMessage: LogText.statusMessage(error.message))
-            header.trailers.append(trailer)
-            return .response(streamId: streamId, header: header.serializedBytes(), message: [])
-        }
     }
 
     /// The one log line of a call. Metadata values (tokens) are never logged.

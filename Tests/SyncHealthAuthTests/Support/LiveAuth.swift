@@ -38,7 +38,7 @@ final class LiveAuth: Sendable {
     func call(_ method: String, authorization: String?, request: [UInt8]? = nil) async -> (code: StatusCode, message: String) {
         let metadata = authorization.map { ["authorization": $0] } ?? [:]
         do {
-            _ = try await service.client.rpc.callRaw(
+            _ = try await service.client.transport.callRaw(
                 method, request ?? Self.request(for: method), timeout: .seconds(10), metadata: metadata)
             return (.ok, "")
         } catch let error as RPCError {
