@@ -109,6 +109,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The daemon's settings table and wiring (synchealthd)
+        .target(
+            name: "SyncHealthDaemon",
+            dependencies: ["SyncHealthServer", "SyncHealthStorage", "SyncHealthWire"],
+            swiftSettings: strict
+        ),
         // Retry: backoff, rate limits, connectors, the executor
         .target(
             name: "SyncHealthRetry",
@@ -132,7 +138,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "synchealthd",
-            dependencies: ["SyncHealthConcurrency", 
+            dependencies: ["SyncHealthConcurrency", "SyncHealthDaemon",
                 "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo", "SyncHealthRetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -219,7 +225,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthServiceTests",
-            dependencies: [
+            dependencies: ["SyncHealthDaemon", 
                 "SyncHealthTestSupport", "SyncHealthConcurrency", "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthClient",
                 "SyncHealthWire", "SyncHealthDemo", "SyncHealthCLI",
             ],
@@ -235,7 +241,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthAuthTests",
-            dependencies: ["SyncHealthConcurrency", 
+            dependencies: ["SyncHealthDaemon", "SyncHealthConcurrency", 
                 "SyncHealthServer", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport",
                 "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores",
             ],
@@ -248,7 +254,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthRetryTests",
-            dependencies: ["SyncHealthConcurrency", 
+            dependencies: ["SyncHealthDaemon", "SyncHealthConcurrency", 
                 "SyncHealthRetry", "SyncHealthWire", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthServer",
                 "SyncHealthClient", "SyncHealthTestSupport",
             ],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SyncHealthDaemon
 import SyncHealthStorage
 import SyncHealthSQLite
 
@@ -20,12 +21,21 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
-    /// `--database` is the daemon's own option (ArgumentParser hands an
-    /// option given after the subcommand to the command that declares it).
-    @ParentCommand var daemon: Synchealthd
+    /// `--database PATH`, read through the settings table like the daemon's.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("--database PATH", valueName: "settings"))
+    var settingArguments: [String] = []
 
     func run() throws {
-        guard let database = daemon.database else {
+        let flags: [String: String]
+        do {
+            flags = try DaemonSettingsTable.flags(from: settingArguments)
+        } catch {
+            throw commandFailure("synchealthd check", "\(error)", exit: 64)
+        }
+        if let other = flags.keys.sorted().first(where: { $0 != "database" }) {
+            throw commandFailure("synchealthd check", "check takes only --database, not --\(other)", exit: 64)
+        }
+        guard let database = flags["database"] else {
             throw commandFailure("synchealthd check", "give the database to check with --database PATH", exit: 64)
         }
         let report: DatabaseCheckReport

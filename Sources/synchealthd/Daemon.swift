@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import SyncHealthDemo
 import SyncHealthRetry
+import SyncHealthDaemon
 import SyncHealthServer
 import SyncHealthStorage
 import SyncHealthSQLite

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SyncHealthDaemon
 import SyncHealthServer
 
 /// `synchealthd reload --config FILE --pid PID`: checks the config file the
@@ -18,17 +19,19 @@ struct ReloadCommand: ParsableCommand {
         """
     )
 
-    /// --config is the daemon's own option (see CheckCommand).
-    @ParentCommand var daemon: Synchealthd
+    @Option(help: "The daemon's config file.") var config: String?
     @Option(help: "Process id of the running synchealthd.") var pid: Int32
+    /// The daemon's other flags, so the file is checked as the daemon reads it.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The daemon's settings flags.", valueName: "settings"))
+    var settingArguments: [String] = []
 
     func run() throws {
-        guard let configPath = daemon.config else {
+        guard let configPath = config else {
             throw commandFailure("synchealthd reload", "give the daemon's config file with --config FILE", exit: 64)
         }
         let settings: DaemonSettings
         do {
-            settings = try ResolvedSettings.read(flags: daemon.flags, configPath: configPath)
+            settings = try ResolvedSettings.read(flags: try DaemonSettingsTable.flags(from: settingArguments), configPath: configPath)
             _ = try settings.makeAuthorizer()
         } catch {
             throw commandFailure("synchealthd reload", "\(configPath) would be rejected: \(error)", exit: 65)

@@ -1,5 +1,6 @@
 import Logging
 import SyncHealthRetry
+import SyncHealthDaemon
 import SyncHealthServer
 import SyncHealthStorage
 import SyncHealthWire

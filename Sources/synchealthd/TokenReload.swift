@@ -1,4 +1,5 @@
 import Logging
+import SyncHealthDaemon
 import SyncHealthServer
 
 /// SIGHUP: the tokens are read again from the config file and replace the

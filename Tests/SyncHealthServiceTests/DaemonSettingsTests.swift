@@ -1,3 +1,4 @@
+import SyncHealthDaemon
 import SyncHealthServer
 import Testing
 

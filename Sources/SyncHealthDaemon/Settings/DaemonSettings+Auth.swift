@@ -1,4 +1,6 @@
-/// Authentication settings:
+public import SyncHealthServer
+
+/// Authentication settings (the keys are in `DaemonSettingsTable`):
 ///
 /// ```
 /// auth = on                                   # default; `off` or --no-auth for local development
@@ -9,33 +11,6 @@
 /// `auth` may also come from `SYNCHEALTH_AUTH` or `--no-auth`; tokens only
 /// from the config file, so no digest sits in the environment or in `ps`.
 extension DaemonSettings {
-    /// Prefix of token keys in the config file.
-    static let tokenKeyPrefix = "token."
-
-    /// Applies `auth` and `token.<name>` keys.
-    /// - Returns: false when `key` is neither.
-    mutating func applyAuth(key: String, value: String, source: String) throws(SettingsError) -> Bool {
-        if key == "auth" {
-            switch value {
-            case "on", "true", "1", "yes": authEnabled = true
-            case "off", "false", "0", "no": authEnabled = false
-            default: throw SettingsError("\(source): auth must be on or off")
-            }
-            return true
-        }
-        guard key.hasPrefix(Self.tokenKeyPrefix) else { return false }
-        guard source == "config file" else {
-            throw SettingsError("\(source): tokens can only be set in the config file")
-        }
-        let name = String(key.dropFirst(Self.tokenKeyPrefix.count))
-        let entry = try TokenEntry.parse(name: name, value: value)
-        guard !tokens.contains(where: { $0.name == name }) else {
-            throw SettingsError("\(source): token.\(name) is configured twice")
-        }
-        tokens.append(entry)
-        return true
-    }
-
     /// Whether the server can authorize anyone: authentication off, a
     /// configured token, or `--demo` (which makes its own tokens).
     /// - Throws: `SettingsError` otherwise: the server would refuse every
