@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.9.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
     ],
     targets: [
         // C modules
@@ -78,7 +81,8 @@ let package = Package(
         // The SQLite engine: libsqlite3 wrapped by hand, its SQL and migrations
         .target(
             name: "SyncHealthSQLite",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthStorage", "CSQLite"],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthStorage", "CSQLite",
+                           .product(name: "Metrics", package: "swift-metrics")],
             swiftSettings: strict
         ),
         // The PostgreSQL engine: libpq wrapped by hand, a pool, its migrations
@@ -105,7 +109,20 @@ let package = Package(
             dependencies: ["SyncHealthConcurrency",
                 "SyncHealthWire", "SyncHealthStorage", "SyncHealthDigest",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        // Operations endpoints: /metrics (Prometheus), /healthz, /readyz on Hummingbird
+        .target(
+            name: "SyncHealthOps",
+            dependencies: [
+                "SyncHealthServer", "SyncHealthStorage", "SyncHealthWire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -118,7 +135,8 @@ let package = Package(
         // Retry: backoff, rate limits, connectors, the executor
         .target(
             name: "SyncHealthRetry",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthStorage", "SyncHealthClient"],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthStorage", "SyncHealthClient",
+                           .product(name: "Metrics", package: "swift-metrics")],
             swiftSettings: strict
         ),
         // The seeded demo data set
@@ -138,7 +156,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "synchealthd",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthDaemon",
+            dependencies: ["SyncHealthConcurrency", "SyncHealthDaemon", "SyncHealthOps",
+                .product(name: "Metrics", package: "swift-metrics"),
                 "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo", "SyncHealthRetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -225,7 +244,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthServiceTests",
-            dependencies: ["SyncHealthDaemon", 
+            dependencies: ["SyncHealthOps", "SyncHealthDaemon", 
                 "SyncHealthTestSupport", "SyncHealthConcurrency", "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthClient",
                 "SyncHealthWire", "SyncHealthDemo", "SyncHealthCLI",
             ],

@@ -4,6 +4,7 @@ import Logging
 import SyncHealthDemo
 import SyncHealthRetry
 import SyncHealthDaemon
+import SyncHealthOps
 import SyncHealthServer
 import SyncHealthStorage
 import SyncHealthSQLite
@@ -21,6 +22,8 @@ struct Daemon {
     let rereadSettings: (@Sendable () throws -> DaemonSettings)?
 
     func run() async throws {
+        // Before anything records: swift-metrics binds its backend once.
+        if !settings.metricsListen.isEmpty { _ = OpsMetrics.bootstrap() }
         let store = try openStore()
         var demoTokens: DemoTokens?
         if settings.demo {
@@ -32,9 +35,12 @@ struct Daemon {
         let authorizer = try settings.makeAuthorizer(extraTokens: demoTokens?.entries ?? [])
         logAuthentication(demoTokens: demoTokens)
 
-        let executor = try RetryWiring.makeExecutor(settings: settings, store: store, logger: logger)
+        let metricsOn = !settings.metricsListen.isEmpty
+        let executor = try RetryWiring.makeExecutor(
+            settings: settings, store: store, logger: logger, metrics: metricsOn ? OpsWiring.retryMetrics(settings) : nil)
         let router = Router(interceptor: authorizer.interceptor)
-        SyncHealthHandlers.register(on: router, store: store)
+        let serverMetrics = metricsOn ? ServerMetrics() : nil
+        SyncHealthHandlers.register(on: router, store: store, metrics: serverMetrics)
         RetryHandlers.register(on: router, store: store, jobCreated: { executor.wake() })
         var configuration = ServerConfiguration()
         configuration.maxConnections = settings.maxConnections
@@ -43,6 +49,7 @@ struct Daemon {
         configuration.maxFrameSize = UInt32(settings.maxFrameSize)
         configuration.handshakeTimeout = .milliseconds(settings.handshakeTimeoutMs)
         configuration.idleTimeout = .milliseconds(settings.idleTimeoutMs)
+        configuration.metrics = serverMetrics
         let server = RPCServer(
             address: try BindTarget(parsing: settings.listen),
             configuration: configuration,
@@ -74,6 +81,16 @@ struct Daemon {
             executor.beginStopping()
             Task { await server.shutdown(gracePeriod: grace) }
         }
+        var ops: OpsServer?
+        var opsAddress: String?
+        if metricsOn {
+            let started = try await OpsWiring.start(
+                settings: settings, store: store, draining: { drainStarted.withLock { $0 != nil } }, logger: logger)
+            ops = started.server
+            let opsHost = settings.metricsListen.split(separator: ":").dropLast().joined(separator: ":")
+            opsAddress = "\(opsHost):\(started.port)"
+            logger.notice("metrics", metadata: ["address": "\(opsHost):\(started.port)", "paths": "/metrics /healthz /readyz"])
+        }
         let port = try server.start()
         let host = settings.listen.split(separator: ":").dropLast().joined(separator: ":")
         logger.notice("serving", metadata: ["address": "\(host):\(port)", "database": "\(settings.database)", "methods": "\(router.methods.count)"])
@@ -81,7 +98,8 @@ struct Daemon {
         for line in demoTokens?.printedLines ?? [] {
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
-        // A line on stdout that scripts and tests wait for.
+        // Lines on stdout that scripts and tests wait for (metrics first).
+        if let opsAddress { FileHandle.standardOutput.write(Data("synchealthd metrics on \(opsAddress)\n".utf8)) }
         FileHandle.standardOutput.write(Data("synchealthd listening on \(host):\(port)\n".utf8))
         // Jobs left by an earlier run resume here; their expired leases are
         // taken again with the same keys.
@@ -99,6 +117,7 @@ struct Daemon {
             ])
         }
         signals.cancel()
+        await ops?.stop()
         logger.notice("stopped")
     }
 

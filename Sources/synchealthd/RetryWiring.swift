@@ -14,8 +14,11 @@ enum RetryWiring {
             connectors: settings.connectors, defaultConnector: settings.effectiveDefaultConnector, sandboxSeed: settings.demoSeed)
     }
 
-    static func makeExecutor(settings: DaemonSettings, store: any RetryStore, logger: Logger) throws -> RetryExecutor {
+    static func makeExecutor(
+        settings: DaemonSettings, store: any RetryStore, logger: Logger, metrics: RetryMetrics? = nil
+    ) throws -> RetryExecutor {
         var configuration = RetryExecutorConfiguration()
+        configuration.metrics = metrics
         configuration.owner = "synchealthd"
         configuration.workerCount = settings.retryWorkers
         configuration.perPlatformConcurrency = settings.retryPlatformConcurrency

@@ -22,6 +22,8 @@ public struct DaemonSettings: Sendable, Hashable {
     public var handshakeTimeoutMs: Int64 = 10_000
     public var idleTimeoutMs: Int64 = 300_000
     public var gracePeriodMs: Int64 = 10_000
+    /// "" (off) or the HOST:PORT of /metrics, /healthz and /readyz.
+    public var metricsListen = ""
     public var logLevel = "info"
     public var logFormat = "text"
     public var demo = false

@@ -46,6 +46,15 @@ public enum DaemonSettingsTable {
         .milliseconds(
             "grace-period", \.gracePeriodMs, 0...600_000,
             help: "on SIGTERM/SIGINT the drain starts at once (Health NOT_SERVING, listener closed, GOAWAY on every connection, no more retry leases); calls and retry pushes in flight get this long to finish, then pushes still running stay leased and are delivered again with the same idempotency keys. The daemon exits as soon as nothing is pending"),
+        DaemonSetting(
+            key: "metrics-listen", flag: .value(placeholder: "HOST:PORT"), defaultText: "off",
+            help: "serve `/metrics` (Prometheus text format), `/healthz` (alive) and `/readyz` (migrated, storage answering, not draining; 503 with the reasons otherwise) over HTTP on this address; port 0 picks a free one (printed as `synchealthd metrics on HOST:PORT`). Off by default: without it nothing is counted"
+        ) { settings, value, source throws(SettingsError) in
+            if !value.isEmpty, (try? BindTarget(parsing: value)) == nil {
+                throw SettingsError("\(source): metrics-listen must be host:port, got '\(value)'")
+            }
+            settings.metricsListen = value
+        },
         .choice(
             "log-level", \.logLevel, ["trace", "debug", "info", "notice", "warning", "error", "critical"],
             help: "one log line per call (method, status, latency, peer, stream, request id, caller) at `info`"),

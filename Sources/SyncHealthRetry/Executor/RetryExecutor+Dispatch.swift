@@ -61,6 +61,7 @@ extension RetryExecutor {
                 owner: configuration.owner, now: now, leaseDurationMs: configuration.leaseDurationMs,
                 limit: granted, perPlatformLimit: configuration.perPlatformConcurrency, inFlight: inFlight))
         } catch {
+            configuration.metrics?.leasingFailed()
             configuration.onEvent(.leasingFailed(RPCErrorSummary(error)))
             return .sleep(ms: poll)
         }
@@ -105,7 +106,11 @@ extension RetryExecutor {
     func execute(_ lease: RetryLease) {
         let summary = RetryLeaseSummary(lease)
         let connector = connectors.connector(for: lease.targetPlatform)
-        let response = connector?.push(lease.request, timeoutMs: configuration.pushTimeoutMs)
+        let metrics = configuration.metrics
+        metrics?.pushStarted()
+        let pushStarted = ContinuousClock.now
+        let pushed = connector?.push(lease.request, timeoutMs: configuration.pushTimeoutMs)
+        let response = pushed
             ?? PushResponse(
                 outcome: .failed,
                 errorMessage: "No connector is configured for target platform '\(lease.targetPlatform)'.",
@@ -115,6 +120,8 @@ extension RetryExecutor {
         let requeueAt = connector == nil ? nil : RetryDecision.requeueAt(
             after: response, attemptsMade: lease.attemptsMade, policy: configuration.backoff, now: now,
             random: configuration.random)
+        metrics?.pushFinished(platform: lease.targetPlatform, outcome: response.outcome, took: ContinuousClock.now - pushStarted)
+        if let requeueAt { metrics?.requeued(afterMs: requeueAt - now) }
         let result = RetryAttemptResult(lease: lease, response: response, requeueAtMs: requeueAt)
         // A busy database is worth a few quick tries; after that the lease
         // expires and the attempt is delivered again under the same key.
@@ -134,7 +141,10 @@ extension RetryExecutor {
                 guard error.code == .unavailable else { break }
             }
         }
-        if let lastError { configuration.onEvent(.recordingFailed(summary, RPCErrorSummary(lastError))) }
+        if let lastError {
+            metrics?.recordingFailed()
+            configuration.onEvent(.recordingFailed(summary, RPCErrorSummary(lastError)))
+        }
     }
 }
 

@@ -36,6 +36,8 @@ public struct RetryExecutorConfiguration: Sendable {
     /// Told about every attempt and every storage problem (for logs and
     /// progress displays); called on worker and dispatcher threads.
     public var onEvent: @Sendable (RetryExecutorEvent) -> Void = { _ in }
+    /// Where pushes, their latency and backoffs are counted; nil records nothing.
+    public var metrics: RetryMetrics?
 
     /// The defaults: 4 workers, 2 per platform, 60 s leases, 15 s pushes,
     /// no rate limit, the default backoff.

@@ -27,12 +27,15 @@ final class ReaderPool: Sendable {
         precondition(!connections.isEmpty, "a reader pool needs at least one connection")
         self.available = Locked(connections.map(Slot.init))
         self.free = DispatchSemaphore(value: connections.count)
+        StorageMetrics.poolOpened(readers: connections.count)
     }
 
     /// Runs `body` with a free reader connection, waiting for one if all are
     /// busy. The connection is returned to the pool afterwards.
     func read<T>(_ body: (Connection) throws -> T) rethrows -> T {
+        let asked = ContinuousClock.now
         free.wait()
+        StorageMetrics.read(waited: ContinuousClock.now - asked)
         let slot = available.withLock { slots in
             slots.popLast()
         }

@@ -29,8 +29,11 @@ final class SerializedConnection: @unchecked Sendable {
     func write<T>(_ body: (Connection) throws -> T) rethrows -> T {
         precondition(!isOnQueue, "re-entrant write on the writer queue")
         dispatchPrecondition(condition: .notOnQueue(queue))
+        let asked = ContinuousClock.now
         return try queue.sync {
             dispatchPrecondition(condition: .onQueue(queue))
+            let started = ContinuousClock.now
+            defer { StorageMetrics.write(waited: started - asked, took: ContinuousClock.now - started) }
             return try body(connection)
         }
     }

@@ -12,9 +12,13 @@ public enum SyncHealthHandlers {
     /// - Parameters:
     ///   - store: where syncs live.
     ///   - now: the clock, ms since the epoch (injectable for tests).
-    public static func register(on router: Router, store: any SyncStore, now: @escaping @Sendable () -> Int64 = currentTimeMs) {
+    ///   - metrics: counts what ingest recorded; nil counts nothing.
+    public static func register(
+        on router: Router, store: any SyncStore, now: @escaping @Sendable () -> Int64 = currentTimeMs,
+        metrics: ServerMetrics? = nil
+    ) {
         registerHistory(on: router, store: store)
-        registerIngest(on: router, store: store, now: now)
+        registerIngest(on: router, store: store, now: now, metrics: metrics)
     }
 
     static func registerHistory(on router: Router, store: any SyncStore) {
@@ -48,14 +52,20 @@ public enum SyncHealthHandlers {
         }
     }
 
-    static func registerIngest(on router: Router, store: any SyncStore, now: @escaping @Sendable () -> Int64) {
+    static func registerIngest(
+        on router: Router, store: any SyncStore, now: @escaping @Sendable () -> Int64, metrics: ServerMetrics?
+    ) {
         router.register(Methods.SyncIngest.recordSync) { (request: RecordSyncRequest, context) in
             try context.checkCancellation()
-            return try store.recordSync(request, now: now())
+            let response = try store.recordSync(request, now: now())
+            if let metrics, let sync = response.sync { metrics.syncRecorded(status: sync.statusCode) }
+            return response
         }
         router.register(Methods.SyncIngest.recordPushItems) { (request: RecordPushItemsRequest, context) in
             try context.checkCancellation()
-            return try store.recordPushItems(request, now: now())
+            let response = try store.recordPushItems(request, now: now())
+            metrics?.itemsRecorded(request.items.map(\.status))
+            return response
         }
     }
 }

@@ -160,6 +160,7 @@ public final class RPCServer: Sendable {
             }
             guard state.admitted.count < configuration.maxConnections else {
                 state.counters.refusedAtCapacity += 1
+                configuration.metrics?.connectionRefused(.atCapacity)
                 return .reject(connection)
             }
             state.admitted.insert(id)
@@ -175,8 +176,12 @@ public final class RPCServer: Sendable {
                     "peer": "\(evicted.peer)", "connection": "\(evicted.id)", "pending_limit": "\(pendingBudget)",
                 ])
                 evicted.evictBeforeHandshake()
+                // No longer admitted: it leaves the open count now, not at its close.
+                configuration.metrics?.connectionRefused(.evictedBeforeHandshake)
+                configuration.metrics?.connectionClosed()
             }
             logger.debug("connection accepted", metadata: ["peer": "\(peer)", "connection": "\(connection.id)"])
+            configuration.metrics?.connectionOpened()
             connection.start()
         case let .reject(connection):
             logger.notice("connection refused: limit reached", metadata: ["peer": "\(peer)", "limit": "\(configuration.maxConnections)"])
@@ -191,6 +196,7 @@ public final class RPCServer: Sendable {
 
     private func connectionClosed(_ id: UInt64) {
         let waiters = state.withLock { state in
+            if state.admitted.contains(id) { configuration.metrics?.connectionClosed() }
             state.connections[id] = nil
             state.admitted.remove(id)
             _ = state.finishHandshake(id)

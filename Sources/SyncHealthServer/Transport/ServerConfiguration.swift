@@ -37,6 +37,10 @@ public struct ServerConfiguration: Sendable {
     public var serverVersion: String = "1.0.0"
 
     /// The defaults.
+    /// Where calls, connections and frames are counted; nil (the default)
+    /// records nothing, so a server without `--metrics-listen` pays nothing.
+    public var metrics: ServerMetrics?
+
     public init() {}
 }
 

@@ -52,8 +52,11 @@ extension ServerConnection {
             deadline: header.timeoutMs > 0 ? DispatchTime.now().adding(timeout) : nil)
 
         let request = Array(message)
+        let metrics = env.configuration.metrics
+        metrics?.handlerStarted()
         env.runHandler { [weak self] in
             let outcome = CallOutcome.run(handler, request: request, context: context)
+            metrics?.handlerFinished()
             guard let connection = self else { return }  // closed and gone: nobody to answer
             connection.queue.async { connection.complete(streamId, context: context, outcome: outcome) }
         }

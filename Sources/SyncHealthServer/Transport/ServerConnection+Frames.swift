@@ -20,6 +20,7 @@ extension ServerConnection {
             var decodedAny = false
             while state.processesInput, let frame = try decoder.decode(&inbound) {
                 decodedAny = true
+                env.configuration.metrics?.frameReceived(bytes: Frame.headerSize + frame.payload.count)
                 lastActivity = .now()
                 try handle(frame)
             }

@@ -26,6 +26,7 @@ extension ServerConnection {
         _ streamId: UInt32, method: String, status: StatusCode,
         startedAt: ContinuousClock.Instant, context: CallContext?, requestId: String, note: String?
     ) {
+        env.configuration.metrics?.callFinished(method: method, status: status, duration: ContinuousClock.now - startedAt)
         let level: Logger.Level
         switch status {
         case .internal, .unknown, .dataLoss: level = .warning

@@ -173,6 +173,7 @@ final class ServerConnection: @unchecked Sendable {
             return
         }
         output.append(bytes)
+        env.configuration.metrics?.frameSent(bytes: bytes.count)
         flush()
     }
 
