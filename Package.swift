@@ -142,7 +142,7 @@ let package = Package(
         // The seeded demo data set
         .target(
             name: "SyncHealthDemo",
-            dependencies: ["SyncHealthWire", "SyncHealthStorage"],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthStorage"],
             swiftSettings: strict
         ),
         // Admin CLI commands (a library so tests can parse and run them)
@@ -213,12 +213,12 @@ let package = Package(
         // Tests
         .testTarget(
             name: "SyncHealthWireTests",
-            dependencies: ["SyncHealthWire"],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SyncHealthFramingTests",
-            dependencies: ["SyncHealthWire"],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import SyncHealthConcurrency
 public import SyncHealthWire
 
 /// The benchmark data set: `syncs` syncs over `companies` companies and one

@@ -1,3 +1,4 @@
+import SyncHealthConcurrency
 public import SyncHealthClient
 public import SyncHealthWire
 

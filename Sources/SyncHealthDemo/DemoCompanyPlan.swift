@@ -1,3 +1,4 @@
+import SyncHealthConcurrency
 import SyncHealthWire
 
 /// What happens to one demo company over the period: its platforms, how often

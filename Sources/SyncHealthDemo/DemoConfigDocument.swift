@@ -1,3 +1,4 @@
+import SyncHealthConcurrency
 import SyncHealthWire
 
 /// Builds a company's sync configuration document: JSON, with settings that

@@ -1,3 +1,4 @@
+import SyncHealthConcurrency
 import SyncHealthWire
 
 /// Builds the demo data set: a few dozen companies on several commerce,

@@ -1,3 +1,4 @@
+import SyncHealthConcurrency
 import Foundation
 import SyncHealthWire
 

@@ -1,11 +1,12 @@
 @testable import SyncHealthStorage
 @testable import SyncHealthSQLite
+import SyncHealthConcurrency
 import SyncHealthWire
 import Testing
 
 @Suite struct CodecTests {
     @Test func base64URLRoundTripsEveryLength() {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for length in 0..<70 {
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
             let text = Base64URL.encode(bytes)

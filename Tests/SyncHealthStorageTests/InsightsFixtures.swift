@@ -1,5 +1,6 @@
 @testable import SyncHealthStorage
 @testable import SyncHealthSQLite
+import SyncHealthConcurrency
 import SyncHealthWire
 import Testing
 
@@ -15,7 +16,7 @@ enum InsightsFixtures {
     static let dataTypes = ["invoices", "creditNotes", "payments", "bills"]
     static let statuses = SyncStatusCode.allKnown.filter(\.isKnownStatus)
 
-    static func syncError(_ generator: inout SeededGenerator) -> String {
+    static func syncError(_ generator: inout SplitMix64) -> String {
         let n = Int.random(in: 1...999, using: &generator)
         switch Int.random(in: 0..<4, using: &generator) {
         case 0: return "Xero API rate limit exceeded, retry after \(n) seconds"
@@ -25,7 +26,7 @@ enum InsightsFixtures {
         }
     }
 
-    static func itemError(_ generator: inout SeededGenerator) -> String {
+    static func itemError(_ generator: inout SplitMix64) -> String {
         let n = Int.random(in: 1...99_999, using: &generator)
         switch Int.random(in: 0..<6, using: &generator) {
         case 0: return "Invoice INV-\(n) total \(n % 97).\(n % 10)0 does not match"
@@ -37,7 +38,7 @@ enum InsightsFixtures {
         }
     }
 
-    static func randomSync(_ index: Int, using generator: inout SeededGenerator) -> Sync {
+    static func randomSync(_ index: Int, using generator: inout SplitMix64) -> Sync {
         let status = statuses.randomElement(using: &generator) ?? .inProgress
         let startedAt = day0 - day + Int64.random(in: 0..<(10 * day), using: &generator)
         var errors: [String] = []
@@ -55,7 +56,7 @@ enum InsightsFixtures {
             errorMessages: errors)
     }
 
-    static func randomItems(_ sync: Sync, using generator: inout SeededGenerator) -> [PushItemReport] {
+    static func randomItems(_ sync: Sync, using generator: inout SplitMix64) -> [PushItemReport] {
         (0..<Int.random(in: 0...8, using: &generator)).map { index in
             let status = [PushItemStatus.success, .success, .failed, .failed, .timedOut, .pending]
                 .randomElement(using: &generator) ?? .success
@@ -70,7 +71,7 @@ enum InsightsFixtures {
     /// Records `count` random syncs with their items; returns the syncs and
     /// every item report.
     static func populate(_ store: SQLiteSyncStore, count: Int, seed: UInt64) throws -> (syncs: [Sync], items: [PushItemReport]) {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var syncs: [Sync] = []
         var items: [PushItemReport] = []
         for index in 0..<count {
@@ -91,7 +92,7 @@ enum InsightsFixtures {
     /// `refreshSync`, in one write transaction per sync. Most retries
     /// succeed; some fail again with another message.
     static func simulateRetries(_ store: SQLiteSyncStore, items: [PushItemReport], seed: UInt64) throws {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var bySync: [String: [PushItemReport]] = [:]
         for item in items where item.status.isFailure && Bool.random(using: &generator) {
             var retry = item
@@ -127,7 +128,7 @@ enum InsightsFixtures {
     /// RecordSync updates: in-progress syncs finish, some syncs move to
     /// another day or target platform, some change their error messages.
     static func simulateUpdates(_ store: SQLiteSyncStore, syncs: [Sync], seed: UInt64) throws {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         for var sync in syncs where Int.random(in: 0..<3, using: &generator) == 0 {
             switch Int.random(in: 0..<3, using: &generator) {
             case 0 where !sync.statusCode.isFinished:

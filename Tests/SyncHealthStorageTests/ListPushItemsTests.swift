@@ -1,5 +1,6 @@
 @testable import SyncHealthStorage
 @testable import SyncHealthSQLite
+import SyncHealthConcurrency
 import SyncHealthWire
 import Testing
 
@@ -12,7 +13,7 @@ import Testing
     static func populate(_ store: SQLiteSyncStore) throws -> [PushItemReport] {
         try store.record(makeSync("s-1", status: .inProgress))
         try store.record(makeSync("s-2", status: .inProgress))
-        var generator = SeededGenerator(seed: 17)
+        var generator = SplitMix64(seed: 17)
         let reports = (0..<180).map { index in
             report(
                 "item-\(index % 3 == 0 ? "a" : "b")-\(index)",

@@ -1,3 +1,4 @@
+import SyncHealthConcurrency
 import SyncHealthStorage
 import Testing
 import SyncHealthWire
@@ -64,7 +65,7 @@ enum SyncFixtures {
     static let targets = ["xero", "quickbooks-online", "netsuite"]
     static let hour: Int64 = 3_600_000
 
-    static func randomSync(_ index: Int, using generator: inout SeededGenerator) -> Sync {
+    static func randomSync(_ index: Int, using generator: inout SplitMix64) -> Sync {
         let status = SyncStatusCode.allKnown.filter(\.isKnownStatus).randomElement(using: &generator) ?? .inProgress
         let startedAt = baseTime + Int64.random(in: 0..<40, using: &generator) * hour
         let finishedAt = status.isFinished ? startedAt + Int64.random(in: 0..<4, using: &generator) * 60_000 : 0
@@ -79,7 +80,7 @@ enum SyncFixtures {
 
     /// Records `count` random syncs; returns them as stored.
     static func populate(_ store: some SyncStore, count: Int, seed: UInt64, startIndex: Int = 0) throws -> [Sync] {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         return try (startIndex..<startIndex + count).map { index in
             let response = try store.recordSync(RecordSyncRequest(sync: randomSync(index, using: &generator)), now: baseTime)
             guard let sync = response.sync else { throw StoreTestError.missingSync }

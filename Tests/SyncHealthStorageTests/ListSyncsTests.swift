@@ -1,5 +1,6 @@
 @testable import SyncHealthStorage
 @testable import SyncHealthSQLite
+import SyncHealthConcurrency
 import SyncHealthWire
 import Testing
 
@@ -98,7 +99,7 @@ import Testing
     func tokensSurviveInsertsBetweenPages(sort: SyncSortField) throws {
         try withStore { store in
             let original = try SyncFixtures.populate(store, count: 120, seed: 11)
-            var generator = SeededGenerator(seed: 99)
+            var generator = SplitMix64(seed: 99)
             var nextIndex = 10_000
             for order in [SortOrder.ascending, .descending] {
                 var request = ListSyncsRequest(sortBy: sort, order: order, pageSize: 9)

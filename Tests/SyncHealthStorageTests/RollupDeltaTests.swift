@@ -1,3 +1,4 @@
+import SyncHealthConcurrency
 import SyncHealthDemo
 @testable import SyncHealthStorage
 import Testing

@@ -106,8 +106,12 @@ struct UnitTests {
     @Test func logTextIsSanitizedAndTruncated() {
         #expect(LogText.sanitized("/a\nfake line\u{1B}[31m") == "/a?fake line?[31m")
         #expect(LogText.sanitized(String(repeating: "x", count: 500)).count == 200)
-        #expect(LogText.truncated("héllo", maxUTF8: 2) == "h")
-        #expect(LogText.truncated("héllo", maxUTF8: 3) == "hé")
+        #expect("héllo".truncatedToUTF8(maxBytes: 2) == "h")
+        #expect("héllo".truncatedToUTF8(maxBytes: 3) == "hé")
+        // A grapheme is never split: e + combining acute is 3 bytes.
+        #expect("e\u{301}x".truncatedToUTF8(maxBytes: 2) == "")
+        #expect("e\u{301}x".truncatedToUTF8(maxBytes: 3) == "e\u{301}")
+        #expect("short".truncatedToUTF8(maxBytes: 10) == "short")
     }
 
     @Test func callContextCancellationFirstReasonWins() throws {

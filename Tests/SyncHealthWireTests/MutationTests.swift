@@ -1,17 +1,6 @@
+import SyncHealthConcurrency
 import SyncHealthWire
 import Testing
-
-/// Deterministic SplitMix64, so a failure reproduces.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Decodes `bytes` as `M`; success and `WireError` are both fine, anything
 /// else (another error type) is recorded. A crash fails the whole run.
@@ -70,7 +59,7 @@ struct MutationTests {
 
     @Test(arguments: 0..<4)
     func randomBytes(seed: Int) {
-        var random = SplitMix64(state: UInt64(seed))
+        var random = SplitMix64(seed: UInt64(seed))
         for _ in 0..<500 {
             let count = Int.random(in: 0...64, using: &random)
             let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &random) }

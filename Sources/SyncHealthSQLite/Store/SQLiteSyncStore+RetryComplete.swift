@@ -105,24 +105,10 @@ struct AttemptOutcome: Equatable {
             errorMessage = "The connector answered with an unknown outcome (\(response.outcome.rawValue))."
             retryable = true
         }
-        errorMessage = Self.truncated(errorMessage, maxBytes: Limits.maxErrorMessageBytes)
+        errorMessage = errorMessage.truncatedToUTF8(maxBytes: Limits.maxErrorMessageBytes)
         // A record id too long to store whole is dropped rather than cut: a
         // wrong id is worse than none.
         let recordId = status == .success ? response.targetRecordId : ""
         targetRecordId = recordId.utf8.count <= Limits.maxTargetRecordIdBytes ? recordId : ""
-    }
-
-    /// `text` cut to at most `maxBytes` UTF-8 bytes on a character boundary.
-    static func truncated(_ text: String, maxBytes: Int) -> String {
-        guard text.utf8.count > maxBytes else { return text }
-        var result = ""
-        var bytes = 0
-        for character in text {
-            let size = character.utf8.count
-            guard bytes + size <= maxBytes else { break }
-            result.append(character)
-            bytes += size
-        }
-        return result
     }
 }

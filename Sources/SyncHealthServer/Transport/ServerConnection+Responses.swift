@@ -67,23 +67,9 @@ enum LogText {
     /// 1 KiB, and any U+0000 replaced (the wire cannot carry it, and
     /// encoding a response must never trap).
     static func statusMessage(_ text: String) -> String {
-        guard text.utf8.contains(0) else { return truncated(text, maxUTF8: 1024) }
+        guard text.utf8.contains(0) else { return text.truncatedToUTF8(maxBytes: 1024) }
         var cleaned = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { cleaned.append(scalar == "\u{0}" ? "\u{FFFD}" : scalar) }
-        return truncated(String(cleaned), maxUTF8: 1024)
-    }
-
-    /// `text` cut to at most `maxUTF8` bytes on a character boundary.
-    static func truncated(_ text: String, maxUTF8: Int) -> String {
-        guard text.utf8.count > maxUTF8 else { return text }
-        var result = ""
-        var used = 0
-        for character in text {
-            let size = character.utf8.count
-            guard used + size <= maxUTF8 else { break }
-            result.append(character)
-            used += size
-        }
-        return result
+        return String(cleaned).truncatedToUTF8(maxBytes: 1024)
     }
 }

@@ -1,5 +1,7 @@
-/// A small, fast, seedable pseudo-random generator (SplitMix64), so the demo
-/// data set is the same for the same seed on every machine.
+/// The project's one seeded pseudo-random generator (SplitMix64): the demo
+/// data set, the benchmark's data and requests, and the tests' random data
+/// are the same for the same seed on every machine, so a failure reproduces
+/// from its seed. Not for secrets: `SecureRandom` is.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -11,10 +13,24 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// The next 64 pseudo-random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
+        return Self.mix(state)
+    }
+
+    /// SplitMix64's finalizer: a bijection on UInt64, so distinct inputs give
+    /// distinct outputs (used to derive unique ids from indexes).
+    public static func mix(_ value: UInt64) -> UInt64 {
+        var z = value
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    /// A uniform value in [0, 1).
+    public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+
+    /// `count` random bytes.
+    public mutating func bytes(_ count: Int) -> [UInt8] {
+        (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &self) }
     }
 
     /// True with probability `p` (0...1).
