@@ -16,6 +16,15 @@ public struct ClientConfiguration: Sendable {
 
     /// The defaults.
     public init() {}
+
+    /// The delays between attempts: exponential from `initialBackoff` to
+    /// `maxBackoff`, equal jitter (`BackoffPolicy`, the executor's too).
+    var retryBackoff: BackoffPolicy {
+        let initial = Int64(initialBackoff.timeoutMilliseconds)
+        return BackoffPolicy(
+            initialIntervalMs: initial, multiplier: 2,
+            maximumIntervalMs: max(initial, Int64(maxBackoff.timeoutMilliseconds)), maximumAttempts: .max, jitter: .equal)
+    }
 }
 
 extension Duration {

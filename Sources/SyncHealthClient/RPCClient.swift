@@ -80,7 +80,7 @@ public final class RPCClient: RPCTransport {
                 return try await connection.callRaw(method, request, timeout: remaining, metadata: metadata)
             } catch let error as RPCError {
                 guard idempotent, Self.isRetryable(error), attempt < configuration.maxAttempts else { throw error }
-                let delay = Backoff.delay(attempt: attempt, initial: configuration.initialBackoff, maximum: configuration.maxBackoff)
+                let delay = Duration.milliseconds(configuration.retryBackoff.delayMs(afterAttempts: attempt) ?? 0)
                 if let deadline, ContinuousClock.now + delay >= deadline { throw error }
                 do {
                     try await Task.sleep(for: delay)

@@ -1,4 +1,6 @@
+import SyncHealthConcurrency
 import SyncHealthRetry
+import SyncHealthWire
 import Testing
 
 @Suite struct BackoffPolicyTests {
@@ -6,6 +8,16 @@ import Testing
 
     @Test func ceilingsGrowGeometricallyAndClamp() {
         #expect((1...8).map { policy.ceilingMs(forRetry: $0) } == [100, 200, 400, 800, 1_000, 1_000, 1_000, 1_000])
+    }
+
+    @Test func equalJitterKeepsHalfTheCeiling() {
+        let equal = BackoffPolicy(initialIntervalMs: 100, multiplier: 2, maximumIntervalMs: 1_000, maximumAttempts: 6, jitter: .equal)
+        #expect(equal.delayMs(afterAttempts: 1) { 0 } == 50)
+        #expect(equal.delayMs(afterAttempts: 1) { 0.999_999 } == 99)
+        #expect(equal.delayMs(afterAttempts: 3) { 0.5 } == 300)
+        #expect(equal.delayMs(afterAttempts: 6) { 0.5 } == nil)
+        // Full jitter may wait nothing at all.
+        #expect(policy.delayMs(afterAttempts: 1) { 0 } == 0)
     }
 
     @Test func delaysStayWithinZeroAndTheCeiling() {
@@ -21,10 +33,10 @@ import Testing
     }
 
     @Test func jitterIsDeterministicWithAnInjectedSource() {
-        var a = SeededUnit(seed: 9)
-        var b = SeededUnit(seed: 9)
-        let first = (1..<6).map { policy.delayMs(afterAttempts: $0) { a.next() } }
-        let second = (1..<6).map { policy.delayMs(afterAttempts: $0) { b.next() } }
+        var a = SplitMix64(seed: 9)
+        var b = SplitMix64(seed: 9)
+        let first = (1..<6).map { policy.delayMs(afterAttempts: $0) { a.unit() } }
+        let second = (1..<6).map { policy.delayMs(afterAttempts: $0) { b.unit() } }
         #expect(first == second)
         // Real jitter: not every delay equals its ceiling.
         #expect(first.enumerated().contains { $0.element != policy.ceilingMs(forRetry: $0.offset + 1) })
@@ -49,15 +61,5 @@ import Testing
             let delay = policy.delayMs(afterAttempts: 3) ?? -1
             #expect(delay >= 0 && delay <= 400)
         }
-    }
-}
-
-/// A tiny deterministic unit-interval source for tests.
-struct SeededUnit {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> Double {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return Double(state >> 11) / Double(1 << 53)
     }
 }

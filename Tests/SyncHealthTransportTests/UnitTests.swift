@@ -70,11 +70,15 @@ struct UnitTests {
     }
 
     @Test func backoffStaysWithinBounds() {
-        var random = SystemRandomNumberGenerator()
+        // The client's delays: equal jitter, between half the ceiling and the ceiling.
+        let policy = BackoffPolicy(initialIntervalMs: 50, maximumIntervalMs: 1_000, maximumAttempts: .max, jitter: .equal)
         for attempt in 1...40 {
-            let delay = Backoff.delay(attempt: attempt, initial: .milliseconds(50), maximum: .seconds(1), using: &random)
-            let base = min(Duration.milliseconds(50) * (1 << min(attempt - 1, 30)), .seconds(1))
-            #expect(delay >= base / 2 && delay <= base, "attempt \(attempt): \(delay)")
+            let base = min(Int64(50) << Int64(min(attempt - 1, 30)), 1_000)
+            for unit in [0.0, 0.5, 0.999_999] {
+                let delay = policy.delayMs(afterAttempts: attempt) { unit }
+                #expect(delay.map { $0 >= base / 2 && $0 <= base } == true, "attempt \(attempt): \(String(describing: delay))")
+            }
+            #expect(policy.delayMs(afterAttempts: attempt) { 0 } == base / 2)
         }
     }
 
