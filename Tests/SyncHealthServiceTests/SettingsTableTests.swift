@@ -2,6 +2,7 @@ import Foundation
 import SyncHealthDaemon
 import SyncHealthServer
 import SyncHealthTestSupport
+import SyncHealthWire
 import Testing
 
 /// Each daemon setting is declared once (`DaemonSettingsTable`): the flags,
@@ -60,6 +61,8 @@ import Testing
         #expect(throws: SettingsError.self) { try DaemonSettingsTable.flags(from: ["--listen"]) }
         #expect(throws: SettingsError.self) { try DaemonSettingsTable.flags(from: ["--demo=yes"]) }
         #expect(throws: SettingsError.self) { try DaemonSettingsTable.flags(from: ["stray"]) }
+        #expect(throws: SettingsError(PlatformAssignment.usage("xero"))) { try DaemonSettingsTable.flags(from: ["--connector", "xero"]) }
+        #expect(throws: SettingsError(PlatformAssignment.usage("=127.0.0.1:1"))) { try DaemonSettingsTable.flags(from: ["--connector", "=127.0.0.1:1"]) }
     }
 
     @Test func helpListsEverySettingWithItsVariable() {

@@ -66,11 +66,8 @@ public struct RetryCommand: APICommand {
     func connectorRegistry() throws -> ConnectorRegistry {
         var byPlatform: [String: String] = [:]
         for entry in connector {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw CLIInputError("--connector wants PLATFORM=HOST:PORT, got '\(entry)'")
-            }
-            byPlatform[parts[0]] = parts[1]
+            guard let assignment = PlatformAssignment(parsing: entry) else { throw CLIInputError(PlatformAssignment.usage(entry)) }
+            byPlatform[assignment.platform] = assignment.address
         }
         return try ConnectorRegistry.configured(connectors: byPlatform, defaultConnector: defaultConnector ?? "", sandboxSeed: 42)
     }

@@ -1,4 +1,5 @@
 public import SyncHealthServer
+import SyncHealthWire
 
 extension DaemonSettingsTable {
     /// Reads the settings flags of a command line: `--key VALUE`,
@@ -34,9 +35,11 @@ extension DaemonSettingsTable {
             } else if let setting = setting(forKey: name), case .value = setting.flag {
                 flags[setting.key] = try value()
             } else if let family = families.first(where: { $0.flagName == name }) {
-                // "xero=host:port"; a malformed entry is reported by the settings.
-                let parts = try value().split(separator: "=", maxSplits: 1).map(String.init)
-                flags[family.prefix + (parts.first ?? "")] = parts.count == 2 ? parts[1] : ""
+                let text = try value()
+                guard let assignment = PlatformAssignment(parsing: text) else {
+                    throw SettingsError(PlatformAssignment.usage(text))
+                }
+                flags[family.prefix + assignment.platform] = assignment.address
             } else {
                 throw SettingsError("unknown option '--\(name)'; see synchealthd --help")
             }
