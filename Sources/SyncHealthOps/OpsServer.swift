@@ -1,6 +1,7 @@
 import Hummingbird
 public import Logging
 public import Prometheus
+import ServiceLifecycle
 import SyncHealthConcurrency
 
 /// The operations endpoints on their own port (`--metrics-listen`), served
@@ -10,7 +11,7 @@ import SyncHealthConcurrency
 /// - `GET /healthz`: 200 "ok" while the process runs;
 /// - `GET /readyz`: 200 "ready", or 503 with the reasons (`Readiness`).
 public final class OpsServer: Sendable {
-    private let task = Locked<Task<Void, any Error>?>(nil)
+    private let running = Locked<(group: ServiceGroup, task: Task<Void, any Error>)?>(nil)
 
     public init() {}
 
@@ -50,24 +51,27 @@ public final class OpsServer: Sendable {
                 boundContinuation.finish()
             },
             logger: logger)
-        let running = Task {
+        // A service group, so stop() can shut the server down gracefully
+        // (cancelling it would log the cancellation as an error).
+        let group = ServiceGroup(services: [app], logger: logger)
+        let task = Task {
             defer { boundContinuation.finish() }
-            try await app.runService(gracefulShutdownSignals: [])
+            try await group.run()
         }
-        task.withLock { $0 = running }
+        running.withLock { $0 = (group, task) }
         for await port in bound {
             if let port { return port }
         }
         // The stream ended without a port: the server failed to start.
-        try await running.value
+        try await task.value
         throw OpsServerError("the metrics server stopped before it was listening")
     }
 
-    /// Stops serving (in-flight scrapes finish).
+    /// Stops serving: no new connections, in-flight scrapes finish.
     public func stop() async {
-        guard let running = task.withLock({ $0 }) else { return }
-        running.cancel()
-        _ = await running.result
+        guard let (group, task) = running.withLock({ $0 }) else { return }
+        await group.triggerGracefulShutdown()
+        _ = await task.result
     }
 }
 

@@ -90,6 +90,10 @@ import Testing
 
         daemon.send(SIGTERM)
         #expect(await daemon.waitForExit() == 0)
+        // The metrics server stops gracefully with the daemon: nothing at error level.
+        let log = String(decoding: FileManager.default.contents(atPath: directory.file("daemon.log")) ?? Data(), as: UTF8.self)
+        #expect(log.contains("stopped"))
+        #expect(!log.contains(" error "), "\(log.split(separator: "\n").filter { $0.contains(" error ") })")
     }
 
     @Test func readinessSaysWhyNot() {
