@@ -65,7 +65,9 @@ enum OpsWiring {
                 }
                 if first { continuation.resume(returning: problem) }
             }
-            DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(2)) { finish("no answer within \(probeTimeout)") }
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Int(probeTimeout.components.seconds) * 1000)) {
+                finish("no answer within \(probeTimeout)")
+            }
             DispatchQueue.global().async {
                 do throws(RPCError) {
                     _ = try store.retryBacklog(now: currentTimeMs())

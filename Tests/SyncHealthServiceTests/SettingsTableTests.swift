@@ -33,7 +33,7 @@ import Testing
         for setting in DaemonSettingsTable.settings {
             let value = try #require(samples[setting.key])
             let file = try DaemonSettings.resolve(flags: [:], environment: [:], file: "\(setting.key) = \(value)")
-            let environment = try DaemonSettings.resolve(flags: [:], environment: [try #require(setting.environmentName): value], file: nil)
+            let environment = try DaemonSettings.resolve(flags: [:], environment: [setting.environmentName: value], file: nil)
             let arguments: [String]
             switch setting.flag {
             case .value: arguments = ["--\(setting.key)", value]
@@ -69,7 +69,7 @@ import Testing
         let help = DaemonSettingsTable.helpText
         for setting in DaemonSettingsTable.settings {
             #expect(help.contains(setting.flagUsage), "\(setting.key) missing from --help")
-            #expect(help.contains(setting.environmentName ?? "?"), "\(setting.key)'s variable missing from --help")
+            #expect(help.contains(setting.environmentName), "\(setting.key)'s variable missing from --help")
         }
         #expect(help.contains("--connector PLATFORM=HOST:PORT"))
         #expect(help.contains("token.<name>"))

@@ -42,7 +42,7 @@ public struct DaemonSetting: Sendable {
     let apply: @Sendable (inout DaemonSettings, _ value: String, _ source: String) throws(SettingsError) -> Void
 
     /// `SYNCHEALTH_<KEY>`, dashes as underscores.
-    public var environmentName: String? { "SYNCHEALTH_" + key.uppercased().replacingDashes() }
+    public var environmentName: String { "SYNCHEALTH_" + key.uppercased().replacingDashes() }
 
     /// The flag as typed: "--max-connections N" or "--no-auth".
     public var flagUsage: String {

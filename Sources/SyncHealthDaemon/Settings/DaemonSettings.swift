@@ -64,7 +64,8 @@ public struct DaemonSettings: Sendable, Hashable {
             for (key, value) in try parseFile(file) { try settings.apply(key: key, value: value, source: .file) }
         }
         for setting in DaemonSettingsTable.settings {
-            guard let name = setting.environmentName, let value = environment[name] else { continue }
+            let name = setting.environmentName
+            guard let value = environment[name] else { continue }
             try setting.apply(&settings, value, DaemonSetting.Source.environment(name).description)
         }
         for (key, value) in flags.sorted(by: { $0.key < $1.key }) { try settings.apply(key: key, value: value, source: .flag(key)) }

@@ -60,7 +60,7 @@ extension DaemonSettingsTable {
     public static var helpText: String {
         var lines: [String] = []
         for setting in settings {
-            lines.append("  \(setting.flagUsage)  (default \(plain(setting.defaultText)); \(setting.environmentName ?? ""))")
+            lines.append("  \(setting.flagUsage)  (default \(plain(setting.defaultText)); \(setting.environmentName))")
             lines.append("      \(plain(setting.help))")
         }
         for family in families {

@@ -37,14 +37,11 @@ public struct PostgresError: StorageEngineError, Sendable, Hashable, CustomStrin
     public var sqlStateClass: String { String(sqlState.prefix(2)) }
 
     /// True when the connection that saw this error cannot be used again:
-    /// the pool replaces it.
+    /// the pool replaces it, and an idempotent read may run once more on a
+    /// new connection.
     public var brokeConnection: Bool {
         sqlStateClass == "08" || ["57P01", "57P02", "57P03"].contains(sqlState)
     }
-
-    /// True when the same call may succeed if run again at once on a new
-    /// connection: the connection broke before the server answered.
-    public var isConnectionLoss: Bool { brokeConnection }
 
     /// The engine-neutral failure: connection loss, shutdown, serialization
     /// failures, deadlocks and lock timeouts are UNAVAILABLE (try again);

@@ -117,7 +117,7 @@ public final class PostgresPool: Sendable {
     public func read<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         do {
             return try withConnection(body)
-        } catch let error as PostgresError where error.isConnectionLoss {
+        } catch let error as PostgresError where error.brokeConnection {
             counters.withLock { $0.readRetries += 1 }
             return try withConnection(body)
         }
