@@ -30,9 +30,7 @@ public struct RetryMetrics: Sendable {
         let platform = platformLabel(platform)
         Meter(label: Name.pushesInFlight).decrement()
         Counter(label: Name.pushes, dimensions: [("platform", platform), ("outcome", Self.outcomeLabel(outcome))]).increment()
-        let (seconds, attoseconds) = took.components
-        Timer(label: Name.pushDuration, dimensions: [("platform", platform)])
-            .recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        Timer(label: Name.pushDuration, dimensions: [("platform", platform)]).record(duration: took)
     }
 
     func requeued(afterMs delay: Int64) {

@@ -13,20 +13,15 @@ enum StorageMetrics {
     static let readers = "synchealth_storage_readers"
 
     static func write(waited: Duration, took: Duration) {
-        Timer(label: writeWait).recordNanoseconds(nanoseconds(waited))
-        Timer(label: writeDuration).recordNanoseconds(nanoseconds(took))
+        Timer(label: writeWait).record(duration: waited)
+        Timer(label: writeDuration).record(duration: took)
     }
 
     static func read(waited: Duration) {
-        Timer(label: readWait).recordNanoseconds(nanoseconds(waited))
+        Timer(label: readWait).record(duration: waited)
     }
 
     static func poolOpened(readers count: Int) {
         Gauge(label: readers).record(count)
-    }
-
-    private static func nanoseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }

@@ -93,11 +93,3 @@ extension ServerMetrics {
         }
     }
 }
-
-extension Timer {
-    /// Records `duration` in nanoseconds.
-    func record(duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-    }
-}
