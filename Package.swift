@@ -212,15 +212,23 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // The fuzz targets: run by the corpus tests and compiled by tools/fuzz
+        .target(
+            name: "SyncHealthFuzzTargets",
+            dependencies: ["SyncHealthWire"],
+            path: "Tests/SyncHealthFuzzTargets",
+            swiftSettings: strict
+        ),
+
         // Tests
         .testTarget(
             name: "SyncHealthWireTests",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthWire"],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthFuzzTargets"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SyncHealthFramingTests",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthWire"],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthFuzzTargets"],
             swiftSettings: strict
         ),
         .testTarget(

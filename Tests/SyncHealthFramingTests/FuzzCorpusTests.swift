@@ -1,4 +1,5 @@
 import Foundation
+import SyncHealthFuzzTargets
 import Testing
 
 /// The committed libFuzzer corpus (tools/fuzz-corpus/frame) through the same

@@ -1,4 +1,5 @@
 import Foundation
+import SyncHealthFuzzTargets
 import SyncHealthWire
 import Testing
 

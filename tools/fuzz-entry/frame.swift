@@ -1,5 +1,5 @@
 // libFuzzer entry for `tools/fuzz frame`; the logic is in
-// Tests/SyncHealthFramingTests/FuzzTargets/FrameFuzzTarget.swift.
+// Tests/SyncHealthFuzzTargets/FrameFuzzTarget.swift.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []

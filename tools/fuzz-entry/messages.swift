@@ -1,5 +1,5 @@
 // libFuzzer entry for `tools/fuzz messages`; the logic is in
-// Tests/SyncHealthWireTests/FuzzTargets/MessageFuzzTarget.swift.
+// Tests/SyncHealthFuzzTargets/MessageFuzzTarget.swift.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []

@@ -3,7 +3,7 @@ import SyncHealthWire
 /// The framing fuzz target (hazard 13): what `tools/fuzz frame` runs under
 /// libFuzzer and `FuzzCorpusTests` runs over the committed corpus.
 ///
-/// Self-contained on purpose: tools/fuzz compiles this file with the
+/// tools/fuzz compiles this folder (Tests/SyncHealthFuzzTargets) with the
 /// SyncHealthWire sources and nothing else from the tests.
 ///
 /// Input: byte 0 picks the setup, the rest is what the peer sent.
@@ -18,12 +18,7 @@ import SyncHealthWire
 /// whole, in the chosen chunks and byte by byte; REQUEST/RESPONSE payloads
 /// split consistently and their headers, SETTINGS and GOAWAY payloads decode
 /// or fail with `WireError` only, and what decodes round-trips.
-enum FrameFuzzTarget {
-    /// A broken invariant: a bug to fix (libFuzzer reports it as a crash).
-    struct Violation: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
-    }
+package enum FrameFuzzTarget {
 
     /// How one way of reading the stream ended.
     struct Outcome: Equatable {
@@ -34,7 +29,7 @@ enum FrameFuzzTarget {
 
     static let maxFrameSizes: [UInt32] = [16, 256, 4096, Frame.defaultMaxFrameSize]
 
-    static func run(_ input: [UInt8]) throws(Violation) {
+    package static func run(_ input: [UInt8]) throws(Violation) {
         guard let setup = input.first else { return }
         let stream = Array(input.dropFirst())
         let role: FrameDecoder.Role = setup & 1 == 0 ? .server : .client
@@ -122,37 +117,16 @@ enum FrameFuzzTarget {
                 throw Violation("split lost bytes")
             }
             if frame.type == .request {
-                try roundTrip(RequestHeader.self, parts.header)
+                try MessageRoundTrip.check(RequestHeader.self, Array(parts.header))
             } else {
-                try roundTrip(ResponseHeader.self, parts.header)
+                try MessageRoundTrip.check(ResponseHeader.self, Array(parts.header))
             }
         case .settings:
-            try roundTrip(Settings.self, frame.payload[...])
+            try MessageRoundTrip.check(Settings.self, frame.payload)
         case .goAway:
-            try roundTrip(GoAway.self, frame.payload[...])
+            try MessageRoundTrip.check(GoAway.self, frame.payload)
         case .ping, .pong, .cancel:
             break
-        }
-    }
-
-    /// Decodes `bytes` as `M`; what decodes must re-encode and decode equal.
-    static func roundTrip<M: WireMessage>(_: M.Type, _ bytes: ArraySlice<UInt8>) throws(Violation) {
-        let decoded: M
-        do {
-            decoded = try M(serializedBytes: bytes)
-        } catch is WireError {
-            return
-        } catch {
-            throw Violation("\(M.self) threw \(type(of: error)), not WireError")
-        }
-        let encoded: [UInt8]
-        do {
-            encoded = try decoded.checkedSerializedBytes()
-        } catch {
-            throw Violation("decoded \(M.self) does not re-encode: \(error)")
-        }
-        guard let again = try? M(serializedBytes: encoded), again == decoded else {
-            throw Violation("\(M.self) does not survive re-encoding")
         }
     }
 }
