@@ -5,6 +5,7 @@
 //   -> SyncHealthStorage (the engine-neutral domain core), SyncHealthClient
 //   -> SyncHealthSQLite, SyncHealthPostgres (the engines) -> SyncHealthStores (builds a store from --database)
 //   -> SyncHealthRetry -> SyncHealthServer -> executables.
+//   SyncHealthProcess (the one child-process runner, on swift-subprocess) serves the bench and the tests.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -29,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
     ],
     targets: [
         // C modules
@@ -184,9 +187,19 @@ let package = Package(
 
         // Benchmarks (tools/bench/run): load generator, data set builder,
         // floors and the report. Not part of the service.
+        // The one child-process runner (tests, bench, tools)
+        .target(
+            name: "SyncHealthProcess",
+            dependencies: [
+                "SyncHealthConcurrency",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "SyncHealthBench",
-            dependencies: ["SyncHealthConcurrency", 
+            dependencies: ["SyncHealthConcurrency", "SyncHealthProcess",
                 "SyncHealthClient", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthWire", "SyncHealthRetry", "CSQLite",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
@@ -204,7 +217,7 @@ let package = Package(
         // Test doubles and fixtures shared by test targets
         .target(
             name: "SyncHealthTestSupport",
-            dependencies: ["SyncHealthConcurrency", 
+            dependencies: ["SyncHealthConcurrency", "SyncHealthProcess",
                 "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthClient", "SyncHealthWire",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -233,7 +246,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractTests",
-            dependencies: ["SyncHealthWire"],
+            dependencies: ["SyncHealthProcess", "SyncHealthWire"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
@@ -244,7 +257,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthPostgresTests",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthPostgres", "SyncHealthWire"],
+            dependencies: ["SyncHealthTestSupport", "SyncHealthProcess", "SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthPostgres", "SyncHealthWire"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -254,7 +267,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthServiceTests",
-            dependencies: ["SyncHealthOps", "SyncHealthDaemon", 
+            dependencies: ["SyncHealthProcess", "SyncHealthOps", "SyncHealthDaemon", 
                 "SyncHealthTestSupport", "SyncHealthConcurrency", "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthClient",
                 "SyncHealthWire", "SyncHealthDemo", "SyncHealthCLI",
             ],
@@ -262,7 +275,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthCLITests",
-            dependencies: [
+            dependencies: ["SyncHealthProcess", 
                 "SyncHealthCLI", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport",
                 "SyncHealthRetry", "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores",
             ],
@@ -270,7 +283,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthAuthTests",
-            dependencies: ["SyncHealthDaemon", "SyncHealthConcurrency", 
+            dependencies: ["SyncHealthProcess", "SyncHealthDaemon", "SyncHealthConcurrency", 
                 "SyncHealthServer", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport",
                 "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores",
             ],
@@ -278,12 +291,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthBenchTests",
-            dependencies: ["SyncHealthBench", "SyncHealthTestSupport", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores"],
+            dependencies: ["SyncHealthProcess", "SyncHealthBench", "SyncHealthTestSupport", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SyncHealthRetryTests",
-            dependencies: ["SyncHealthDaemon", "SyncHealthConcurrency", 
+            dependencies: ["SyncHealthProcess", "SyncHealthDaemon", "SyncHealthConcurrency", 
                 "SyncHealthRetry", "SyncHealthWire", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthServer",
                 "SyncHealthClient", "SyncHealthTestSupport",
             ],

@@ -24,7 +24,6 @@ public enum Suite {
         let server = try await ServerProcess(
             executable: options.serverExecutable, database: work,
             maxConnections: options.idleConnections + 100, stderrPath: "\(options.workDirectory)/synchealthd.log")
-        defer { server.stop() }
         log("synchealthd pid \(server.pid) on \(server.target)")
         let workloads = Workloads(spec: options.spec)
         let setup = try SyncHealthClient(target: server.target, timeout: .seconds(120))
@@ -63,7 +62,7 @@ public enum Suite {
             results.rows[SuiteRow.recordPushItems.rawValue, default: []].append(write)
             log("  \(SuiteRow.recordPushItems.rawValue): \(describe(write.load))")
 
-            try measureFloors(into: &results, floor: floor, workloads: workloads, deepRequest: deepRequest, options: options, log: log)
+            try await measureFloors(into: &results, floor: floor, workloads: workloads, deepRequest: deepRequest, options: options, log: log)
 
             let idle = try IdleConnections(count: options.idleConnections, port: port(of: server.target))
             try await Task.sleep(for: .seconds(1))
@@ -73,7 +72,7 @@ public enum Suite {
             log("  idle \(options.idleConnections) connections: server RSS \(rss / 1_048_576) MiB")
         }
         results.peakRSS = server.stats?.peakResidentBytes ?? 0
-        server.stop()
+        await server.stop()
         try await measureIngest(into: &results, options: options, log: log)
         try measureRetry(into: &results, options: options, log: log)
         return results
@@ -113,7 +112,7 @@ public enum Suite {
     private static func measureFloors(
         into results: inout SuiteResults, floor: SQLFloor, workloads: Workloads, deepRequest: ListSyncsRequest,
         options: SuiteOptions, log: (String) -> Void
-    ) throws {
+    ) async throws {
         let count = options.floorCalls
         let floors: [(SuiteFloor, LatencySummary)] = [
             (.sqlGetSync, try floor.measure(count: count) { PlannedSQL.getSync(syncId: workloads.getSyncRequest($0).syncId) }),
@@ -127,7 +126,7 @@ public enum Suite {
             log("  \(id.rawValue): p50 \(micros(summary.p50)) p99 \(micros(summary.p99))")
         }
         let sizes = (request: results.getSyncRequestBytes, response: results.getSyncResponseBytes)
-        if let echo = try EchoFloor.measure(
+        if let echo = try await EchoFloor.measure(
             binary: options.echoBinary, requestBytes: sizes.request, responseBytes: sizes.response, roundTrips: 20_000) {
             results.floors[SuiteFloor.echoGetSync.rawValue, default: []].append(echo)
             log("  \(SuiteFloor.echoGetSync.rawValue) (\(sizes.request)/\(sizes.response) B): p50 \(micros(echo.p50)) p99 \(micros(echo.p99))")
@@ -146,7 +145,7 @@ public enum Suite {
             let before = server.stats?.cpuSeconds ?? 0
             let load = try await DataSetBuilder.ingest(spec: sample, target: server.target, range: 0..<sample.syncs)
             let cpu = (server.stats?.cpuSeconds ?? 0) - before
-            server.stop()
+            await server.stop()
             results.rows[SuiteRow.ingest.rawValue, default: []].append(RowRun(load: load, serverCPUSeconds: cpu))
             log("  ingest run \(run): \(describe(load))")
         }

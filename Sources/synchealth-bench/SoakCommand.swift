@@ -26,7 +26,6 @@ struct SoakCommand: AsyncParsableCommand {
             executable: "\(binaries)/synchealth-sandbox",
             arguments: ["--listen", "127.0.0.1:0", "--seed", "7", "--latency-ms", "5", "--failure-rate", "0.3", "--timeout-rate", "0.05"],
             stderrPath: "\(workDir)/sandbox.log")
-        defer { sandbox.stop() }
         let daemon = try await ServerProcess(
             executable: "\(binaries)/synchealthd", database: "\(workDir)/soak.sqlite",
             extraArguments: [
@@ -34,7 +33,6 @@ struct SoakCommand: AsyncParsableCommand {
                 "--retry-backoff-initial", "200", "--retry-backoff-max", "2000", "--retry-poll-interval", "100",
             ],
             stderrPath: "\(workDir)/synchealthd.log")
-        defer { daemon.stop() }
         let options = SoakOptions(minutes: minutes, sampleSeconds: sampleSeconds, warmupMinutes: warmupMinutes)
         FileHandle.standardOutput.write(Data(("soak: \(minutes) min against \(daemon.target) (pid \(daemon.pid)), warm-up \(options.warmupMinutes) min, "
               + "\(options.readers) readers x \(options.readsPerSecond)/s, \(options.ingestPerSecond) syncs/s, sandbox failures 30%/timeouts 5%\n").utf8))
@@ -42,6 +40,8 @@ struct SoakCommand: AsyncParsableCommand {
         let verdict = try await Soak.run(target: daemon.target, daemonPid: daemon.pid, options: options) { sample in
             FileHandle.standardOutput.write(Data((sample.line + "\n").utf8))
         }
+        await daemon.stop()
+        await sandbox.stop()
         let problems = verdict.problems
         if problems.isEmpty {
             print("soak: flat after warm-up and 0 unexpected errors")

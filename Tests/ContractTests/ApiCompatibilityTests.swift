@@ -1,4 +1,5 @@
 import Foundation
+import SyncHealthProcess
 import Testing
 
 /// One edit of a copy of proto/ and what tools/check-api must say about it.
@@ -19,11 +20,11 @@ struct ApiCompatibilityTests {
     static let checkAPI = Repo.root.appendingPathComponent("tools/check-api").path
 
     @Test("proto/ is compatible with the committed snapshot, and the snapshot is current")
-    func realProto() throws {
+    func realProto() async throws {
         _ = try Command.protoc()
-        let result = try Command.run(Self.checkAPI, [])
-        #expect(result.status == 0, "\(result.output)")
-        #expect(result.stdoutText.contains("API matches"), "snapshot lacks additive changes; run tools/check-api --update: \(result.output)")
+        let result = try await Command.run(Self.checkAPI, [])
+        #expect(result.exit == .exited(0), "\(result.output)")
+        #expect(result.stdout.contains("API matches"), "snapshot lacks additive changes; run tools/check-api --update: \(result.output)")
     }
 
     static let breaking: [ProtoMutation] = [
@@ -109,7 +110,7 @@ struct ApiCompatibilityTests {
     ]
 
     /// Copies proto/ to a temporary directory, applies the edits and runs check-api on it.
-    private func check(_ mutation: ProtoMutation) throws -> CommandResult {
+    private func check(_ mutation: ProtoMutation) async throws -> ChildProcess.Result {
         let dir = try Repo.temporaryDirectory()
         defer { Repo.removeTemporary(dir) }
         let copy = dir.appendingPathComponent("proto")
@@ -122,38 +123,38 @@ struct ApiCompatibilityTests {
             text = text.replacingOccurrences(of: edit.from, with: edit.to)
         }
         try text.write(to: file, atomically: true, encoding: .utf8)
-        return try Command.run(Self.checkAPI, ["--proto-dir", copy.path, "--snapshot", Repo.snapshot.path])
+        return try await Command.run(Self.checkAPI, ["--proto-dir", copy.path, "--snapshot", Repo.snapshot.path])
     }
 
     @Test("a breaking change fails, naming the change", arguments: breaking)
-    func breakingChange(mutation: ProtoMutation) throws {
-        let result = try check(mutation)
-        #expect(result.status == 1, "\(result.output)")
+    func breakingChange(mutation: ProtoMutation) async throws {
+        let result = try await check(mutation)
+        #expect(result.exit == .exited(1), "\(result.output)")
         #expect(result.stderr.contains(mutation.expectedProblem ?? "?"), "\(result.output)")
     }
 
     @Test("a compatible change passes", arguments: compatible)
-    func compatibleChange(mutation: ProtoMutation) throws {
-        let result = try check(mutation)
-        #expect(result.status == 0, "\(result.output)")
+    func compatibleChange(mutation: ProtoMutation) async throws {
+        let result = try await check(mutation)
+        #expect(result.exit == .exited(0), "\(result.output)")
     }
 
     @Test("a proto that does not compile is an error (exit 2), not a pass")
-    func brokenProto() throws {
+    func brokenProto() async throws {
         let mutation = ProtoMutation(name: "syntax error", file: "health.proto",
                                      edits: [("string service = 1;", "string service = ;")], expectedProblem: nil)
-        let result = try check(mutation)
-        #expect(result.status == 2, "\(result.output)")
+        let result = try await check(mutation)
+        #expect(result.exit == .exited(2), "\(result.output)")
         #expect(result.stderr.contains("protoc failed"))
     }
 
     @Test("--update rewrites the snapshot; the rewrite equals the committed one")
-    func update() throws {
+    func update() async throws {
         let dir = try Repo.temporaryDirectory()
         defer { Repo.removeTemporary(dir) }
         let snapshot = dir.appendingPathComponent("snapshot.txt")
-        let result = try Command.run(Self.checkAPI, ["--update", "--snapshot", snapshot.path])
-        #expect(result.status == 0, "\(result.output)")
+        let result = try await Command.run(Self.checkAPI, ["--update", "--snapshot", snapshot.path])
+        #expect(result.exit == .exited(0), "\(result.output)")
         #expect(try Repo.read(snapshot) == Repo.read(Repo.snapshot))
     }
 

@@ -29,10 +29,10 @@ struct CrossImplementationTests {
     }
 
     @Test("Swift encodings decode with protoc --decode to the expected text")
-    func swiftToProtoc() throws {
+    func swiftToProtoc() async throws {
         let batch = try VectorBatch(try Self.allVectors())
         defer { batch.close() }
-        let texts = try batch.decodeSwiftEncodings()
+        let texts = try await batch.decodeSwiftEncodings()
         for (vector, text) in zip(batch.ordered, texts) {
             let expected = try vector.expectedText()
             if text != expected {
@@ -42,10 +42,10 @@ struct CrossImplementationTests {
     }
 
     @Test("protoc --encode of the expected text decodes in Swift to the expected value")
-    func protocToSwift() throws {
+    func protocToSwift() async throws {
         let batch = try VectorBatch(try Self.allVectors())
         defer { batch.close() }
-        let encodings = try batch.encodeTexts()
+        let encodings = try await batch.encodeTexts()
         for (vector, bytes) in zip(batch.ordered, encodings) {
             if let problem = vector.mismatch(bytes) {
                 Issue.record("\(vector.name): \(problem.prefix(3000))")
@@ -54,10 +54,10 @@ struct CrossImplementationTests {
     }
 
     @Test("Swift encodes byte for byte as protoc does (fields in number order, repeated scalars packed)")
-    func sameBytes() throws {
+    func sameBytes() async throws {
         let batch = try VectorBatch(try Self.allVectors())
         defer { batch.close() }
-        let encodings = try batch.encodeTexts()
+        let encodings = try await batch.encodeTexts()
         for (vector, bytes) in zip(batch.ordered, encodings) {
             let swift = vector.swiftBytes()
             if swift != bytes {

@@ -6,19 +6,19 @@ import Testing
 @Suite("proto/ compiles")
 struct ProtoCompileTests {
     @Test("protoc builds a descriptor set of every file, imports included")
-    func referenceCompiler() throws {
+    func referenceCompiler() async throws {
         let out = try Repo.temporaryDirectory()
         defer { Repo.removeTemporary(out) }
         let files = try Repo.protoFiles()
         #expect(files.count == 7)
         let set = out.appendingPathComponent("api.pb")
-        let result = try Command.run(try Command.protoc(), [
+        let result = try await Command.run(try Command.protoc(), [
             "-I" + Repo.protoDir.path, "--include_imports", "--descriptor_set_out=" + set.path,
         ] + files)
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.exit == .exited(0), "\(result.stderr)")
 
         // Every file is in the set, as a FileDescriptorProto named for it.
-        let text = try Protoc(includeDirs: [], files: ["google/protobuf/descriptor.proto"])
+        let text = try await Protoc(includeDirs: [], files: ["google/protobuf/descriptor.proto"])
             .decode("google.protobuf.FileDescriptorSet", Array(try Data(contentsOf: set)))
         for file in files {
             #expect(text.contains("name: \"\(file)\""), "\(file) missing from the descriptor set")
@@ -28,12 +28,12 @@ struct ProtoCompileTests {
     }
 
     @Test("protoc-c compiles every file")
-    func protobufC() throws {
+    func protobufC() async throws {
         let out = try Repo.temporaryDirectory()
         defer { Repo.removeTemporary(out) }
         let files = try Repo.protoFiles()
-        let result = try Command.run(try Command.protocC(), ["-I" + Repo.protoDir.path, "--c_out=" + out.path] + files)
-        #expect(result.status == 0, "\(result.stderr)")
+        let result = try await Command.run(try Command.protocC(), ["-I" + Repo.protoDir.path, "--c_out=" + out.path] + files)
+        #expect(result.exit == .exited(0), "\(result.stderr)")
         for file in files {
             let stem = String(file.dropLast(".proto".count))
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(stem + ".pb-c.c").path))
@@ -42,10 +42,10 @@ struct ProtoCompileTests {
     }
 
     @Test("the committed protoc-c output is not stale (tools/generate-proto --check)")
-    func generatedCIsCurrent() throws {
+    func generatedCIsCurrent() async throws {
         _ = try Command.protocC()
-        let result = try Command.run(Repo.root.appendingPathComponent("tools/generate-proto").path, ["--check"])
-        #expect(result.status == 0, "run tools/generate-proto: \(result.output)")
+        let result = try await Command.run(Repo.root.appendingPathComponent("tools/generate-proto").path, ["--check"])
+        #expect(result.exit == .exited(0), "run tools/generate-proto: \(result.output)")
     }
 
     @Test("no message refers to itself, directly or through others (protobuf-c has no depth limit)")

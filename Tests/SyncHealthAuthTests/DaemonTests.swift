@@ -3,6 +3,7 @@ import SyncHealthClient
 import SyncHealthServer
 import SyncHealthStorage
 import SyncHealthSQLite
+import SyncHealthProcess
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
@@ -12,28 +13,28 @@ import Testing
 @Suite(.serialized) struct DaemonTests {
     init() throws {
         // Fail, never skip.
-        if let problem = DaemonProcess.missing() { throw DaemonMissing(description: problem) }
+        _ = try BuildProducts.require("synchealthd")
     }
 
-    @Test func refusesToStartWithoutTokens() throws {
+    @Test func refusesToStartWithoutTokens() async throws {
         let directory = TemporaryDirectory(prefix: "synchealthd-auth")
-        let daemon = try DaemonProcess(["--listen", "127.0.0.1:0", "--database", "db/x.sqlite"], in: directory)
-        #expect(daemon.waitForExit() == 64)
+        let daemon = try await ChildProcess.daemon(["--listen", "127.0.0.1:0", "--database", "db/x.sqlite"], in: directory)
+        #expect(await daemon.waitForExit() == .exited(64))
         #expect(daemon.stderr.contains("no API tokens configured"))
         #expect(daemon.stderr.contains("--no-auth"))
         #expect(!FileManager.default.fileExists(atPath: directory.file("db/x.sqlite")), "refused before opening storage")
     }
 
-    @Test func hashTokenPrintsTheDigestOfStdin() throws {
+    @Test func hashTokenPrintsTheDigestOfStdin() async throws {
         let directory = TemporaryDirectory(prefix: "synchealthd-auth")
         for input in ["shd_abc123", "shd_abc123\n", "shd_abc123\r\n"] {
-            let daemon = try DaemonProcess(["hash-token"], in: directory, stdin: input)
-            #expect(daemon.waitForExit() == 0)
+            let daemon = try await ChildProcess.daemon(["hash-token"], in: directory, stdin: input)
+            #expect(await daemon.waitForExit() == .exited(0))
             #expect(daemon.stdout == TokenDigest.hex(of: "shd_abc123") + "\n")
         }
         for bad in ["", "\n", "two words", "tök"] {
-            let daemon = try DaemonProcess(["hash-token"], in: directory, stdin: bad)
-            #expect(daemon.waitForExit() == 64, "\(bad)")
+            let daemon = try await ChildProcess.daemon(["hash-token"], in: directory, stdin: bad)
+            #expect(await daemon.waitForExit() == .exited(64), "\(bad)")
             #expect(daemon.stdout.isEmpty)
             #expect(!daemon.stderr.contains(bad) || bad.isEmpty || bad == "\n")
         }
@@ -46,11 +47,10 @@ import Testing
             token.engine = ingest:\(TokenDigest.hex(of: "engine-token"))
             """
         try config.write(toFile: directory.file("synchealthd.conf"), atomically: true, encoding: .utf8)
-        let daemon = try DaemonProcess(
+        let daemon = try await ChildProcess.daemon(
             ["--config", "synchealthd.conf", "--listen", "127.0.0.1:0", "--database", "db/x.sqlite"], in: directory)
-        defer { daemon.stop() }
-        let listening = try #require(await daemon.waitForLine(startingWith: "synchealthd listening on "), "\(daemon.stderr)")
-        let address = String(listening.dropFirst("synchealthd listening on ".count))
+        defer { daemon.send(SIGTERM) }
+        let address = try await daemon.listeningAddress()
 
         let desk = try SyncHealthClient(target: address, token: "desk-token", timeout: .seconds(10))
         let engine = try SyncHealthClient(target: address, token: "engine-token", timeout: .seconds(10))
@@ -62,7 +62,7 @@ import Testing
             _ = try await engine.listSyncs(ListSyncsRequest())
         }
         await #expect(throws: RPCError.self) { _ = try await anonymous.listSyncs(ListSyncsRequest()) }
-        daemon.stop()
+        await daemon.stop()
         #expect(!daemon.stderr.contains("desk-token") && !daemon.stderr.contains("engine-token"))
         #expect(daemon.stderr.contains("rpc.caller=desk"))
     }
@@ -74,10 +74,9 @@ import Testing
         let store = try SQLiteSyncStore(path: directory.file("demo.sqlite"))
         _ = try store.recordSync(RecordSyncRequest(sync: Fixtures.sync("sync-1", company: "company-1")), now: Fixtures.baseTime)
 
-        let daemon = try DaemonProcess(["--listen", "127.0.0.1:0", "--database", "demo.sqlite", "--demo"], in: directory)
-        defer { daemon.stop() }
-        let listening = try #require(await daemon.waitForLine(startingWith: "synchealthd listening on "), "\(daemon.stderr)")
-        let address = String(listening.dropFirst("synchealthd listening on ".count))
+        let daemon = try await ChildProcess.daemon(["--listen", "127.0.0.1:0", "--database", "demo.sqlite", "--demo"], in: directory)
+        defer { daemon.send(SIGTERM) }
+        let address = try await daemon.listeningAddress()
 
         var tokens: [String: String] = [:]
         var customerCompany = ""
@@ -100,16 +99,15 @@ import Testing
         _ = try await customer.listCompanySyncs(ListCompanySyncsRequest(companyId: customerCompany))
         await #expect(throws: RPCError.self) { _ = try await customer.listCompanySyncs(ListCompanySyncsRequest(companyId: "company-1")) }
         await #expect(throws: RPCError.self) { _ = try await ingest.listSyncs(ListSyncsRequest()) }
-        daemon.stop()
+        await daemon.stop()
         for token in tokens.values { #expect(!daemon.stderr.contains(token)) }
     }
 
     @Test func noAuthWarnsAndAllowsEveryCall() async throws {
         let directory = TemporaryDirectory(prefix: "synchealthd-auth")
-        let daemon = try DaemonProcess(["--listen", "127.0.0.1:0", "--database", "x.sqlite", "--no-auth"], in: directory)
-        defer { daemon.stop() }
-        let listening = try #require(await daemon.waitForLine(startingWith: "synchealthd listening on "), "\(daemon.stderr)")
-        let address = String(listening.dropFirst("synchealthd listening on ".count))
+        let daemon = try await ChildProcess.daemon(["--listen", "127.0.0.1:0", "--database", "x.sqlite", "--no-auth"], in: directory)
+        defer { daemon.send(SIGTERM) }
+        let address = try await daemon.listeningAddress()
         let client = try SyncHealthClient(target: address, timeout: .seconds(10))
         defer { client.close() }
         _ = try await client.listSyncs(ListSyncsRequest())
@@ -117,8 +115,4 @@ import Testing
         #expect(daemon.stderr.contains("warning") && daemon.stderr.contains("authentication is OFF"))
         #expect(!daemon.stdout.contains("demo token"))
     }
-}
-
-struct DaemonMissing: Error, CustomStringConvertible {
-    var description: String
 }

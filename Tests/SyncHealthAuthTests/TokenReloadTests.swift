@@ -2,6 +2,7 @@ import Foundation
 import SyncHealthClient
 import SyncHealthConcurrency
 import SyncHealthServer
+import SyncHealthProcess
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
@@ -11,7 +12,7 @@ import Testing
 /// daemon.
 @Suite(.serialized) struct TokenReloadTests {
     init() throws {
-        if let problem = DaemonProcess.missing() { throw DaemonMissing(description: problem) }
+        _ = try BuildProducts.require("synchealthd")
     }
 
     private func config(_ tokens: [(name: String, token: String)]) -> String {
@@ -22,10 +23,9 @@ import Testing
         let directory = TemporaryDirectory(prefix: "synchealthd-reload")
         let configPath = directory.file("synchealthd.conf")
         try config([("keep", "keep-token-1"), ("leaked", "leaked-token-1")]).write(toFile: configPath, atomically: true, encoding: .utf8)
-        let daemon = try DaemonProcess(["--config", "synchealthd.conf", "--listen", "127.0.0.1:0", "--database", "x.sqlite"], in: directory)
-        defer { daemon.stop() }
-        let listening = try #require(await daemon.waitForLine(startingWith: "synchealthd listening on "), "\(daemon.stderr)")
-        let address = String(listening.dropFirst("synchealthd listening on ".count))
+        let daemon = try await ChildProcess.daemon(["--config", "synchealthd.conf", "--listen", "127.0.0.1:0", "--database", "x.sqlite"], in: directory)
+        defer { daemon.send(SIGTERM) }
+        let address = try await daemon.listeningAddress()
 
         // Load with both tokens; each call's outcome, in order.
         let outcomes = Locked<[String: [StatusCode]]>([:])
@@ -55,8 +55,8 @@ import Testing
 
         // Revoke "leaked", add "fresh"; the reload command checks the file first.
         try config([("keep", "keep-token-1"), ("fresh", "fresh-token-1")]).write(toFile: configPath, atomically: true, encoding: .utf8)
-        let reload = try DaemonProcess(["reload", "--config", "synchealthd.conf", "--pid", "\(daemon.process.processIdentifier)"], in: directory)
-        #expect(reload.waitForExit() == 0, "\(reload.stderr)")
+        let reload = try await ChildProcess.daemon(["reload", "--config", "synchealthd.conf", "--pid", "\(daemon.pid)"], in: directory)
+        #expect(await reload.waitForExit() == .exited(0), "\(reload.stderr)")
         #expect(await eventually { daemon.stderr.contains("tokens reloaded") }, "\(daemon.stderr)")
         // From the reload on, the revoked token is refused on its next call, and stays refused.
         let countAtReload = outcomes.withLock { $0["leaked"]?.count ?? 0 }
@@ -68,10 +68,10 @@ import Testing
         // A file with an error is rejected whole: by the command, and by the
         // daemon on a plain SIGHUP; the tokens in force stay.
         try (config([("keep", "keep-token-1")]) + "token.broken = wizard:zz\n").write(toFile: configPath, atomically: true, encoding: .utf8)
-        let refused = try DaemonProcess(["reload", "--config", "synchealthd.conf", "--pid", "\(daemon.process.processIdentifier)"], in: directory)
-        #expect(refused.waitForExit() == 65)
+        let refused = try await ChildProcess.daemon(["reload", "--config", "synchealthd.conf", "--pid", "\(daemon.pid)"], in: directory)
+        #expect(await refused.waitForExit() == .exited(65))
         #expect(refused.stderr.contains("would be rejected"))
-        kill(daemon.process.processIdentifier, SIGHUP)
+        daemon.send(SIGHUP)
         #expect(await eventually { daemon.stderr.contains("token reload rejected") }, "\(daemon.stderr)")
         _ = try await fresh.listSyncs(ListSyncsRequest())
 

@@ -11,7 +11,7 @@ import Testing
         let directory = TemporaryDirectory()
         let spec = DataSetSpec(syncs: 300, items: 3_000, companies: 30)
         var options = SuiteOptions(
-            spec: spec, workDirectory: directory.path, serverExecutable: DaemonProcess.productPath("synchealthd"),
+            spec: spec, workDirectory: directory.path, serverExecutable: BuildProducts.path("synchealthd"),
             echoBinary: "\(directory.path)/no-echo-binary", runs: 1, duration: .milliseconds(300), maxCalls: 200,
             pipelinedConnections: 2, pipelinedInFlight: 2, writeBatches: 2, batchSize: 50,
             ingestSyncs: 10, idleConnections: 10, deepPage: 3, floorCalls: 10, retryItems: 20)

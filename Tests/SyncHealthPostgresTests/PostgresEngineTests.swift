@@ -232,10 +232,10 @@ struct PostgresEngineTests {
     }
 
     @Test(.enabled(if: TestCluster.directory != nil, "needs SYNCHEALTH_TEST_POSTGRES_DIR to restart the cluster"))
-    func aRestartedServerIsUnavailableThenThePoolRecovers() throws {
+    func aRestartedServerIsUnavailableThenThePoolRecovers() async throws {
         let pool = PostgresPool(configuration: .init(url: try TestCluster.adminURL(), size: 2, connectTimeoutSeconds: 2))
         #expect(try pool.read { try $0.first("SELECT 1") { $0.int64(0) } } == 1)
-        try TestCluster.tool(["pg-cluster", "restart", try #require(TestCluster.directory)])
+        try await TestCluster.tool(["pg-cluster", "restart", try #require(TestCluster.directory)])
         // The idle connection broke with the restart: a write fails UNAVAILABLE once...
         let error = #expect(throws: PostgresError.self) { try pool.withConnection { try $0.run("SELECT 1") } }
         #expect(error?.storageFailure.rpcError.code == .unavailable)

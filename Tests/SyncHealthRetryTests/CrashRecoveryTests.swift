@@ -1,6 +1,7 @@
 import Foundation
 import SyncHealthClient
 import SyncHealthStorage
+import SyncHealthProcess
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
@@ -13,7 +14,7 @@ import Testing
         let run = try await SandboxRun.start(prefix: "synchealth-crash", sandboxArguments: ["--seed", "11", "--latency-ms", "120", "--failure-rate", "0.25", "--timeout-rate", "0.15"])
         let (daemon, directory, database, deliveries, sandbox, sandboxPort) =
             (run.daemon, run.directory, run.database, run.deliveries, run.sandbox, run.sandboxPort)
-        defer { sandbox.stop() }
+        defer { sandbox.send(SIGKILL) }
         let itemCount = 30
         let jobId = try seedRetryJob(database: database, syncId: "crash-sync", items: itemCount, key: "crash-1")
 
@@ -34,17 +35,17 @@ import Testing
             """.write(toFile: config, atomically: true, encoding: .utf8)
 
         // First run: killed once some pushes went out.
-        let first = try ChildProcess(daemon, ["--config", config, "--no-auth"], stderrPath: directory.file("first.err"))
-        defer { first.stop(signal: SIGKILL) }
-        _ = try #require(await first.waitForPort("synchealthd listening on "))
+        let first = try await ChildProcess.daemon(daemon, config: config, stderrPath: directory.file("first.err"))
+        defer { first.send(SIGKILL) }
+        _ = try await first.listeningPort()
         #expect(await waitUntil { deliveryLines(deliveries).count >= 6 })
-        first.stop(signal: SIGKILL)
+        await first.kill()
         let deliveredBeforeKill = deliveryLines(deliveries).count
 
         // Second run on the same database finishes the job.
-        let second = try ChildProcess(daemon, ["--config", config, "--no-auth"], stderrPath: directory.file("second.err"))
-        defer { second.stop() }
-        let port = try #require(await second.waitForPort("synchealthd listening on "))
+        let second = try await ChildProcess.daemon(daemon, config: config, stderrPath: directory.file("second.err"))
+        defer { second.send(SIGKILL) }
+        let port = try await second.listeningPort()
         let client = try SyncHealthClient(target: "127.0.0.1:\(port)", timeout: .seconds(10))
         defer { client.close() }
         let finished = await waitUntil(seconds: 60) {
@@ -87,9 +88,9 @@ import Testing
             }
         }
         client.close()
-        await second.terminate()
+        await second.stop(grace: .seconds(20))
         #expect(!second.isRunning)
-        await sandbox.terminate()
+        await sandbox.stop(grace: .seconds(20))
     }
 }
 

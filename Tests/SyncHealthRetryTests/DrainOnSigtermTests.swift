@@ -2,6 +2,7 @@ import Foundation
 import SyncHealthClient
 import SyncHealthStorage
 import SyncHealthSQLite
+import SyncHealthProcess
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
@@ -17,7 +18,7 @@ import Testing
         let run = try await SandboxRun.start(prefix: "synchealth-drain", sandboxArguments: ["--seed", "3", "--latency-ms", "1500"])
         let (daemon, directory, database, deliveries, sandbox, sandboxPort) =
             (run.daemon, run.directory, run.database, run.deliveries, run.sandbox, run.sandboxPort)
-        defer { sandbox.stop() }
+        defer { sandbox.send(SIGKILL) }
         _ = try seedRetryJob(database: database, syncId: "drain-sync", items: 3, key: "drain-1")
         let config = directory.file("synchealthd.conf")
         try """
@@ -31,9 +32,9 @@ import Testing
             retry-poll-interval = 50
             grace-period = 8000
             """.write(toFile: config, atomically: true, encoding: .utf8)
-        let server = try ChildProcess(daemon, ["--config", config, "--no-auth"], stderrPath: directory.file("daemon.err"))
-        defer { server.stop() }
-        let port = try #require(await server.waitForPort("synchealthd listening on "))
+        let server = try await ChildProcess.daemon(daemon, config: config, stderrPath: directory.file("daemon.err"))
+        defer { server.send(SIGKILL) }
+        let port = try await server.listeningPort()
         let target = "127.0.0.1:\(port)"
 
         // Wait until a push is in flight: its attempt is leased (PENDING).
@@ -46,7 +47,7 @@ import Testing
         try #require(pending, "no push went out")
         #expect(try await client.healthCheck(HealthCheckRequest()).status == .serving)
 
-        server.stop(signal: SIGTERM, wait: false)
+        server.send(SIGTERM)
         try await Task.sleep(for: .milliseconds(100))
         // 100 ms later, while the push still runs: a new connection is refused
         // or told UNAVAILABLE, and the open one no longer takes calls.
@@ -60,7 +61,7 @@ import Testing
         let onOpenConnection = await outcome { try await client.healthCheck(HealthCheckRequest()) }
         #expect(onOpenConnection == .unavailable || onOpenConnection == .notServing, "the open connection got \(onOpenConnection)")
 
-        #expect(await server.waitForExit(seconds: 20) == 0)
+        #expect(await server.waitForExit(timeout: .seconds(20)) == .exited(0))
         let log = (try? String(contentsOfFile: directory.file("daemon.err"), encoding: .utf8)) ?? ""
         #expect(!log.contains("still in flight"), "the push should have finished within the grace period")
 
@@ -78,7 +79,7 @@ import Testing
             #expect(fields.first == itemId)
             #expect(fields.count == 4 && fields[2] == attempt.idempotencyKey)
         }
-        await sandbox.terminate()
+        await sandbox.stop(grace: .seconds(20))
     }
 }
 

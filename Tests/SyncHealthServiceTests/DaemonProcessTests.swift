@@ -1,5 +1,6 @@
 import Foundation
 import SyncHealthClient
+import SyncHealthProcess
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
@@ -12,22 +13,22 @@ import Testing
         let database = directory.file("daemon.sqlite")
         let arguments = ["--listen", "127.0.0.1:0", "--database", database, "--grace-period", "2000", "--no-auth"]
 
-        let first = try DaemonProcess(product: "synchealthd", arguments: arguments, stderrPath: directory.file("first.log"))
-        let address = try await first.waitForListeningAddress()
+        let first = try await ChildProcess.product("synchealthd", arguments, stderr: .file(directory.file("first.log")))
+        let address = try await first.listeningAddress()
         let client = try SyncHealthClient(target: address, timeout: .seconds(10))
         #expect(try await client.healthCheck(HealthCheckRequest()).status == .serving)
         _ = try await client.recordSync(RecordSyncRequest(sync: Fixtures.sync("durable-1"), config: Fixtures.config()))
         client.close()
 
         first.send(SIGTERM)
-        #expect(await first.waitForExit() == 0)
+        #expect(await first.waitForExit() == .exited(0))
         let log = String(decoding: FileManager.default.contents(atPath: directory.file("first.log")) ?? Data(), as: UTF8.self)
         #expect(log.contains("shutting down"))
         // One log line per call, with method and status, and no metadata values.
         #expect(log.contains("/synchealth.v1.SyncIngest/RecordSync"))
 
-        let second = try DaemonProcess(product: "synchealthd", arguments: arguments)
-        let secondAddress = try await second.waitForListeningAddress()
+        let second = try await ChildProcess.product("synchealthd", arguments)
+        let secondAddress = try await second.listeningAddress()
         let again = try SyncHealthClient(target: secondAddress, timeout: .seconds(10))
         let stored = try await again.getSync(GetSyncRequest(syncId: "durable-1"))
         #expect(stored.sync?.syncId == "durable-1")
@@ -35,32 +36,30 @@ import Testing
         #expect(config.config?.document == Fixtures.config().document)
         again.close()
         second.send(SIGINT)
-        #expect(await second.waitForExit() == 0)
+        #expect(await second.waitForExit() == .exited(0))
     }
 
     @Test func badSettingsAreRefusedWithAUsageError() async throws {
         let directory = TemporaryDirectory()
-        let bad = try DaemonProcess(product: "synchealthd", arguments: ["--listen", "nowhere", "--database", directory.file("x.sqlite")])
-        #expect(await bad.waitForExit() == 64)
+        let bad = try await ChildProcess.product("synchealthd", ["--listen", "nowhere", "--database", directory.file("x.sqlite")])
+        #expect(await bad.waitForExit() == .exited(64))
         let configPath = directory.file("synchealth.conf")
         try "listen = 127.0.0.1:0\nmax-connections = lots\n".write(toFile: configPath, atomically: true, encoding: .utf8)
-        let badFile = try DaemonProcess(product: "synchealthd", arguments: ["--config", configPath, "--database", directory.file("y.sqlite")])
-        #expect(await badFile.waitForExit() == 64)
+        let badFile = try await ChildProcess.product("synchealthd", ["--config", configPath, "--database", directory.file("y.sqlite")])
+        #expect(await badFile.waitForExit() == .exited(64))
     }
 
     /// `--log-format json`: every line the daemon writes is one JSON object;
     /// the call's line has its fields and the request id it answered with.
     @Test func jsonLogFormat() async throws {
         let directory = TemporaryDirectory()
-        let daemon = try DaemonProcess(
-            product: "synchealthd",
-            arguments: ["--listen", "127.0.0.1:0", "--database", directory.file("j.sqlite"), "--no-auth", "--log-format", "json"],
-            stderrPath: directory.file("json.log"))
-        let client = try SyncHealthClient(target: try await daemon.waitForListeningAddress(), timeout: .seconds(10))
+        let daemon = try await ChildProcess.product("synchealthd", ["--listen", "127.0.0.1:0", "--database", directory.file("j.sqlite"), "--no-auth", "--log-format", "json"],
+            stderr: .file(directory.file("json.log")))
+        let client = try SyncHealthClient(target: try await daemon.listeningAddress(), timeout: .seconds(10))
         _ = try await client.listSyncs(ListSyncsRequest())
         client.close()
         daemon.send(SIGTERM)
-        #expect(await daemon.waitForExit() == 0)
+        #expect(await daemon.waitForExit() == .exited(0))
         let text = String(decoding: FileManager.default.contents(atPath: directory.file("json.log")) ?? Data(), as: UTF8.self)
         let lines = text.split(separator: "\n")
         #expect(lines.count >= 3)
@@ -74,19 +73,19 @@ import Testing
             }
         }
         #expect(calls == 1)
-        let bad = try DaemonProcess(product: "synchealthd", arguments: ["--log-format", "xml", "--no-auth", "--database", directory.file("k.sqlite")])
-        #expect(await bad.waitForExit() == 64)
+        let bad = try await ChildProcess.product("synchealthd", ["--log-format", "xml", "--no-auth", "--database", directory.file("k.sqlite")])
+        #expect(await bad.waitForExit() == .exited(64))
     }
 
     @Test func configFileAndEnvironmentAreRead() async throws {
         let directory = TemporaryDirectory()
         let configPath = directory.file("synchealth.conf")
         try "# test config\nlisten = 127.0.0.1:0\ndatabase = \(directory.file("from-file.sqlite"))\n".write(toFile: configPath, atomically: true, encoding: .utf8)
-        let daemon = try DaemonProcess(product: "synchealthd", arguments: ["--config", configPath, "--no-auth"])
-        _ = try await daemon.waitForListeningAddress()
+        let daemon = try await ChildProcess.product("synchealthd", ["--config", configPath, "--no-auth"])
+        _ = try await daemon.listeningAddress()
         #expect(FileManager.default.fileExists(atPath: directory.file("from-file.sqlite")))
         daemon.send(SIGTERM)
-        #expect(await daemon.waitForExit() == 0)
+        #expect(await daemon.waitForExit() == .exited(0))
     }
 }
 
@@ -100,16 +99,16 @@ import Testing
         for round in 0..<4 {
             let directory = TemporaryDirectory()
             let database = directory.file("shared.sqlite")
-            let daemons = try (0..<4).map { index in
-                try DaemonProcess(
-                    product: "synchealthd",
-                    arguments: ["--listen", "127.0.0.1:0", "--database", database, "--no-auth", "--grace-period", "500"],
-                    stderrPath: directory.file("daemon-\(index).log"))
+            var daemons: [ChildProcess] = []
+            for index in 0..<4 {
+                daemons.append(try await ChildProcess.product(
+                    "synchealthd", ["--listen", "127.0.0.1:0", "--database", database, "--no-auth", "--grace-period", "500"],
+                    stderr: .file(directory.file("daemon-\(index).log"))))
             }
             var addresses: [String] = []
             for (index, daemon) in daemons.enumerated() {
                 do {
-                    addresses.append(try await daemon.waitForListeningAddress())
+                    addresses.append(try await daemon.listeningAddress())
                 } catch {
                     let log = String(decoding: FileManager.default.contents(atPath: directory.file("daemon-\(index).log")) ?? Data(), as: UTF8.self)
                     Issue.record("round \(round), daemon \(index): \(error)\n\(log)")
@@ -127,7 +126,7 @@ import Testing
                 }
             }
             for daemon in daemons { daemon.send(SIGTERM) }
-            for daemon in daemons { #expect(await daemon.waitForExit() == 0) }
+            for daemon in daemons { #expect(await daemon.waitForExit() == .exited(0)) }
         }
     }
 
@@ -136,10 +135,9 @@ import Testing
     @Test(arguments: ["postgresql://db.internal/synchealth", "postgres://user:secret@localhost/sh"])
     func aDatabaseURLIsRefused(url: String) async throws {
         let directory = TemporaryDirectory()
-        let daemon = try DaemonProcess(
-            product: "synchealthd", arguments: ["--listen", "127.0.0.1:0", "--database", url, "--no-auth"],
-            stderrPath: directory.file("refused.log"))
-        #expect(await daemon.waitForExit() == 64)
+        let daemon = try await ChildProcess.product("synchealthd", ["--listen", "127.0.0.1:0", "--database", url, "--no-auth"],
+            stderr: .file(directory.file("refused.log")))
+        #expect(await daemon.waitForExit() == .exited(64))
         let log = String(decoding: FileManager.default.contents(atPath: directory.file("refused.log")) ?? Data(), as: UTF8.self)
         #expect(log.contains("PostgreSQL databases are not supported"))
         #expect(!log.contains("secret"))

@@ -1,6 +1,7 @@
 import Foundation
 @testable import SyncHealthStorage
 @testable import SyncHealthSQLite
+import SyncHealthProcess
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
@@ -27,9 +28,8 @@ import Testing
     }
 
     private func runCheck(_ path: String) async throws -> (status: Int32?, report: String) {
-        let check = try DaemonProcess(product: "synchealthd", arguments: ["check", "--database", path])
-        let status = await check.waitForExit()
-        try await Task.sleep(for: .milliseconds(50))  // the last stdout bytes
+        let check = try await ChildProcess.product("synchealthd", ["check", "--database", path])
+        let status = await check.waitForExit()?.code
         return (status, check.stdoutLines.joined(separator: "\n"))
     }
 
@@ -97,8 +97,8 @@ import Testing
     @Test func aMissingDatabaseIsAUsageErrorNotACreatedFile() async throws {
         let directory = TemporaryDirectory()
         let path = directory.file("nothing-here.sqlite")
-        let check = try DaemonProcess(product: "synchealthd", arguments: ["check", "--database", path])
-        #expect(await check.waitForExit() == 66)
+        let check = try await ChildProcess.product("synchealthd", ["check", "--database", path])
+        #expect(await check.waitForExit() == .exited(66))
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import SyncHealthClient
+import SyncHealthProcess
 import SyncHealthTestSupport
 import SyncHealthOps
 import SyncHealthWire
@@ -28,13 +29,13 @@ import Testing
 
     @Test func countsCallsConnectionsIngestStorageAndRetries() async throws {
         let directory = TemporaryDirectory()
-        let daemon = try DaemonProcess(product: "synchealthd", arguments: [
+        let daemon = try await ChildProcess.product("synchealthd", [
             "--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0", "--database", directory.file("m.sqlite"),
             "--no-auth", "--default-connector", "sandbox", "--retry-poll-interval", "50",
-        ], stderrPath: directory.file("daemon.log"))
+        ], stderr: .file(directory.file("daemon.log")))
         let metricsLine = try await daemon.waitForLine(containing: "synchealthd metrics on ")
         let ops = String(metricsLine.dropFirst("synchealthd metrics on ".count)).trimmingCharacters(in: .whitespaces)
-        let address = try await daemon.waitForListeningAddress()
+        let address = try await daemon.listeningAddress()
 
         #expect(try await get(ops, "/healthz") == (200, "ok\n"))
         #expect(try await get(ops, "/readyz") == (200, "ready\n"))
@@ -96,7 +97,7 @@ import Testing
         #expect(!metrics.contains("s-metrics-1") && !metrics.contains("metrics-1\""))
 
         daemon.send(SIGTERM)
-        #expect(await daemon.waitForExit() == 0)
+        #expect(await daemon.waitForExit() == .exited(0))
         // The metrics server stops gracefully with the daemon: nothing at error level.
         let log = String(decoding: FileManager.default.contents(atPath: directory.file("daemon.log")) ?? Data(), as: UTF8.self)
         #expect(log.contains("stopped"))

@@ -10,7 +10,7 @@ import Testing
 /// come from it.
 @Suite struct SettingsTableTests {
     @Test func theReadmeTableIsTheGeneratedOne() throws {
-        let readme = try String(contentsOfFile: DaemonProcess.packageRoot + "/README.md", encoding: .utf8)
+        let readme = try String(contentsOfFile: BuildProducts.packageRoot + "/README.md", encoding: .utf8)
         let begin = try #require(readme.range(of: "<!-- settings-table: generated"))
         let tableStart = try #require(readme.range(of: "\n", range: begin.upperBound..<readme.endIndex)).upperBound
         let end = try #require(readme.range(of: "\n<!-- settings-table: end -->", range: tableStart..<readme.endIndex))

@@ -1,4 +1,5 @@
 import Foundation
+import SyncHealthProcess
 
 /// A required command-line tool is not installed. The contract tests fail
 /// (never skip) on it: CI installs every tool they need.
@@ -10,19 +11,8 @@ struct MissingTool: Error, CustomStringConvertible {
     }
 }
 
-/// What a finished command produced.
-struct CommandResult {
-    var status: Int32
-    var stdout: [UInt8]
-    var stderr: String
-
-    var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
-    /// stdout and stderr, for failure messages.
-    var output: String { stdoutText + stderr }
-}
-
-/// Runs tools through Foundation's `Process`. Output goes to temporary files,
-/// not pipes, so a chatty tool cannot fill a pipe and deadlock.
+/// Finds and runs the tools the contract tests need, through the one
+/// process runner (`ChildProcess`).
 enum Command {
     /// The full path of `name` on PATH.
     static func find(_ name: String, package: String) throws -> String {
@@ -38,37 +28,7 @@ enum Command {
     static func protocC() throws -> String { try find("protoc-c", package: "protobuf-c-compiler") }
 
     /// Runs `executable` with `arguments` and `stdin`, in `directory`.
-    static func run(_ executable: String, _ arguments: [String], stdin: [UInt8] = [], in directory: URL = Repo.root) throws -> CommandResult {
-        let scratch = try Repo.temporaryDirectory()
-        defer { Repo.removeTemporary(scratch) }
-        let input = scratch.appendingPathComponent("stdin")
-        let output = scratch.appendingPathComponent("stdout")
-        let errors = scratch.appendingPathComponent("stderr")
-        try Data(stdin).write(to: input)
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let inHandle = try FileHandle(forReadingFrom: input)
-        let outHandle = try FileHandle(forWritingTo: output)
-        let errHandle = try FileHandle(forWritingTo: errors)
-        defer {
-            try? inHandle.close()
-            try? outHandle.close()
-            try? errHandle.close()
-        }
-        process.standardInput = inHandle
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        try process.run()
-        process.waitUntilExit()
-        return CommandResult(
-            status: process.terminationStatus,
-            stdout: Array(try Data(contentsOf: output)),
-            stderr: String(decoding: try Data(contentsOf: errors), as: UTF8.self)
-        )
+    static func run(_ executable: String, _ arguments: [String], stdin: [UInt8] = [], in directory: URL = Repo.root) async throws -> ChildProcess.Result {
+        try await ChildProcess.run(executable, arguments, workingDirectory: directory.path, stdin: stdin)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SyncHealthProcess
 import Testing
 
 /// The reference protobuf implementation, `protoc`, as an oracle: text
@@ -19,23 +20,23 @@ struct Protoc {
     }
 
     /// `protoc --encode=<type>`: text format in, binary out.
-    func encode(_ type: String, _ text: String) throws -> [UInt8] {
-        let result = try Command.run(try Command.protoc(), ["--encode=" + type] + baseArguments, stdin: Array(text.utf8))
-        guard result.status == 0 else { throw ProtocFailed(command: "--encode=\(type)", result: result) }
-        return result.stdout
+    func encode(_ type: String, _ text: String) async throws -> [UInt8] {
+        let result = try await Command.run(try Command.protoc(), ["--encode=" + type] + baseArguments, stdin: Array(text.utf8))
+        guard result.exit == .exited(0) else { throw ProtocFailed(command: "--encode=\(type)", result: result) }
+        return result.stdoutBytes
     }
 
     /// `protoc --decode=<type>`: binary in, text format out.
-    func decode(_ type: String, _ bytes: [UInt8]) throws -> String {
-        let result = try Command.run(try Command.protoc(), ["--decode=" + type] + baseArguments, stdin: bytes)
-        guard result.status == 0 else { throw ProtocFailed(command: "--decode=\(type)", result: result) }
-        return result.stdoutText
+    func decode(_ type: String, _ bytes: [UInt8]) async throws -> String {
+        let result = try await Command.run(try Command.protoc(), ["--decode=" + type] + baseArguments, stdin: bytes)
+        guard result.exit == .exited(0) else { throw ProtocFailed(command: "--decode=\(type)", result: result) }
+        return result.stdout
     }
 }
 
 /// protoc exited non-zero.
 struct ProtocFailed: Error, CustomStringConvertible {
     var command: String
-    var result: CommandResult
-    var description: String { "protoc \(command) exited \(result.status): \(result.stderr)" }
+    var result: ChildProcess.Result
+    var description: String { "protoc \(command) ended (\(result.exit)): \(result.stderr)" }
 }

@@ -37,27 +37,27 @@ struct VectorBatch {
     func close() { Repo.removeTemporary(dir) }
 
     /// protoc's text for each vector's Swift encoding, in `ordered` order.
-    func decodeSwiftEncodings() throws -> [String] {
+    func decodeSwiftEncodings() async throws -> [String] {
         var container: [UInt8] = []
         for vector in ordered {
             appendField(fieldNumbers[vector.messageType] ?? 0, vector.swiftBytes(), to: &container)
         }
         let text: String
         do {
-            text = try protoc.decode("contract.Vectors", container)
+            text = try await protoc.decode("contract.Vectors", container)
         } catch {
-            throw BatchError(text: "protoc rejected the batch (\(error)); culprits: \(culprits())")
+            throw BatchError(text: "protoc rejected the batch (\(error)); culprits: \(await culprits())")
         }
         return try splitText(text)
     }
 
     /// protoc's encoding of each vector's text, in `ordered` order.
-    func encodeTexts() throws -> [[UInt8]] {
+    func encodeTexts() async throws -> [[UInt8]] {
         var text = ""
         for vector in ordered {
             text += "v\(fieldNumbers[vector.messageType] ?? 0) {\n\(try vector.rawText())\n}\n"
         }
-        let bytes = try protoc.encode("contract.Vectors", text)
+        let bytes = try await protoc.encode("contract.Vectors", text)
         var elements: [[UInt8]] = []
         var reader = ByteReader(bytes: bytes)
         while !reader.atEnd {
@@ -95,10 +95,12 @@ struct VectorBatch {
     }
 
     /// The vectors whose Swift encoding protoc cannot decode on its own.
-    private func culprits() -> [String] {
-        ordered.filter { vector in
-            (try? protoc.decode(vector.fullType, vector.swiftBytes())) == nil
-        }.map(\.name)
+    private func culprits() async -> [String] {
+        var names: [String] = []
+        for vector in ordered where (try? await protoc.decode(vector.fullType, vector.swiftBytes())) == nil {
+            names.append(vector.name)
+        }
+        return names
     }
 
     private func appendField(_ number: Int, _ bytes: [UInt8], to out: inout [UInt8]) {

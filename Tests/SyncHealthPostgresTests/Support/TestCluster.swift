@@ -1,5 +1,7 @@
 import Foundation
 import SyncHealthPostgres
+import SyncHealthProcess
+import SyncHealthTestSupport
 import Testing
 
 /// The PostgreSQL cluster the tests run against: `tools/test` starts a
@@ -52,27 +54,14 @@ enum TestCluster {
     }
 
     /// Runs a tools/ script from the repository and waits for it.
-    ///
-    /// posix_spawn and waitpid, not Foundation's Process: here Process lost
-    /// the exit of a script whose child (pg_ctl's server) outlived it, and
-    /// waitUntilExit never returned (the script was a zombie). To be folded
-    /// into the one test process runner (issue 11).
-    static func tool(_ arguments: [String]) throws {
-        var root = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { root.deleteLastPathComponent() }
-        let path = root.appendingPathComponent("tools/" + arguments[0]).path
-        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments.dropFirst()).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, nil, nil, argv, environ)
-        guard spawned == 0 else { throw ToolFailed(arguments: arguments, status: -spawned) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exitCode = (status >> 8) & 0xFF
-        guard status & 0x7F == 0, exitCode == 0 else {
-            throw ToolFailed(arguments: arguments, status: status)
+    /// - Throws: `ToolFailed` with its output when it fails.
+    static func tool(_ arguments: [String]) async throws {
+        let path = BuildProducts.packageRoot + "/tools/" + arguments[0]
+        let result = try await ChildProcess.run(path, Array(arguments.dropFirst()), timeout: .seconds(120))
+        guard result.exit == .exited(0) else {
+            throw ToolFailed(arguments: arguments, exit: result.exit, output: result.output)
         }
     }
 
-    struct ToolFailed: Error { var arguments: [String]; var status: Int32 }
+    struct ToolFailed: Error { var arguments: [String]; var exit: ChildProcess.Exit; var output: String }
 }
