@@ -63,6 +63,11 @@ let package = Package(
         ),
 
         // SHA-256 (swift-crypto) and hex: every digest in the project
+        // The one JSON value type: parsed configurations and --format json output
+        .target(
+            name: "SyncHealthJSON",
+            swiftSettings: strict
+        ),
         .target(
             name: "SyncHealthDigest",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
@@ -79,7 +84,7 @@ let package = Package(
         // fingerprints, rollup arithmetic, retry decisions. No engine, no C.
         .target(
             name: "SyncHealthStorage",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthDigest"],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthDigest", "SyncHealthJSON"],
             swiftSettings: strict
         ),
         // The SQLite engine: libsqlite3 wrapped by hand, its SQL and migrations
@@ -153,7 +158,7 @@ let package = Package(
         // Admin CLI commands (a library so tests can parse and run them)
         .target(
             name: "SyncHealthCLI",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthServer",
+            dependencies: ["SyncHealthConcurrency", "SyncHealthJSON", "SyncHealthServer",
                 "SyncHealthClient", "SyncHealthWire", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthRetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -217,7 +222,7 @@ let package = Package(
         // Test doubles and fixtures shared by test targets
         .target(
             name: "SyncHealthTestSupport",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthProcess",
+            dependencies: ["SyncHealthConcurrency", "SyncHealthProcess", "SyncHealthRetry",
                 "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthClient", "SyncHealthWire",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -252,7 +257,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthStorageTests",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo", "SyncHealthDigest"],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo", "SyncHealthDigest", "SyncHealthJSON"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -262,7 +267,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthTransportTests",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthServer", "SyncHealthClient", "SyncHealthWire"],
+            dependencies: ["SyncHealthTestSupport", "SyncHealthConcurrency", "SyncHealthServer", "SyncHealthClient", "SyncHealthWire"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -275,7 +280,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthCLITests",
-            dependencies: ["SyncHealthProcess", 
+            dependencies: ["SyncHealthProcess", "SyncHealthJSON", 
                 "SyncHealthCLI", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport",
                 "SyncHealthRetry", "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores",
             ],

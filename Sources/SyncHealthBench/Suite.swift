@@ -88,7 +88,7 @@ public enum Suite {
                 workers: defaults.workerCount, perPlatformLimit: defaults.perPlatformConcurrency ?? defaults.workerCount)
             results.retry["no-latency", default: []].append(point)
             log(String(format: "  retry run %d, no latency: %d items in %.2f s, %.0f items/s", run, point.items, point.seconds, point.itemsPerSecond))
-            for workers in options.retryConcurrency {
+            for workers in options.retryConcurrencyList {
                 // About 2 s of pushes at the expected rate, at least 40 items.
                 let perSecond = 1_000 / Double(max(1, options.retryLatencyMs)) * Double(min(workers, options.retryPlatformLimit))
                 let latency = try RetryBench.run(

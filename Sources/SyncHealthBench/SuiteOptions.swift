@@ -1,4 +1,6 @@
-/// How the suite runs.
+/// How the suite runs: where things are, and the workload sizes (`summary`,
+/// which the report prints; each size readable as `options.runs` etc.).
+@dynamicMemberLookup
 public struct SuiteOptions: Sendable {
     /// The data set (built, or taken from the cache).
     public var spec: DataSetSpec
@@ -8,33 +10,51 @@ public struct SuiteOptions: Sendable {
     public var serverExecutable: String
     /// The echo floor binary (tools/bench/echo.c, compiled); skipped when missing.
     public var echoBinary: String
-    /// Repetitions of every measurement (median and spread are reported).
-    public var runs: Int
-    /// Length of each latency / throughput measurement.
-    public var duration: Duration
     /// Most calls per measurement.
     public var maxCalls: Int
-    /// Connections and calls in flight each for the pipelined GetSync row.
-    public var pipelinedConnections: Int
-    public var pipelinedInFlight: Int
-    /// RecordPushItems batches (of `batchSize` items) per run.
-    public var writeBatches: Int
-    public var batchSize: Int
-    /// Syncs ingested over RPC per run (into an empty database).
-    public var ingestSyncs: Int
-    /// Idle connections held open for the RSS row.
-    public var idleConnections: Int
-    /// Page reached through the cursor for the deep-page row.
-    public var deepPage: Int
-    /// SQL floor repetitions per run.
-    public var floorCalls: Int
-    /// Retry executor: items for the no-latency row (default executor settings).
-    public var retryItems: Int
-    /// Retry executor with sandbox latency: the latency, the per-platform
-    /// limit, and the worker counts tried.
-    public var retryLatencyMs: Int64 = 50
-    public var retryPlatformLimit = 8
-    public var retryConcurrency = [1, 2, 4, 8, 16]
+    /// The workload sizes, as the report prints them.
+    public var summary: Summary
+
+    /// The workload sizes, declared once.
+    public struct Summary: Sendable, Codable {
+        /// Repetitions of every measurement (median and spread are reported).
+        public var runs: Int
+        /// Length of each latency / throughput measurement.
+        public var durationSeconds: Double
+        /// Connections and calls in flight each for the pipelined GetSync row.
+        public var pipelinedConnections: Int
+        public var pipelinedInFlight: Int
+        /// RecordPushItems batches (of `batchSize` items) per run.
+        public var writeBatches: Int
+        public var batchSize: Int
+        /// Syncs ingested over RPC per run (into an empty database).
+        public var ingestSyncs: Int
+        /// Idle connections held open for the RSS row.
+        public var idleConnections: Int
+        /// Page reached through the cursor for the deep-page row.
+        public var deepPage: Int
+        /// SQL floor repetitions per run.
+        public var floorCalls: Int
+        /// Retry executor: items for the no-latency row (default executor settings).
+        public var retryItems: Int
+        /// Retry executor with sandbox latency: the latency, the per-platform
+        /// limit, and the worker counts tried.
+        public var retryLatencyMs: Int64 = 50
+        public var retryPlatformLimit = 8
+        public var retryConcurrencyList = [1, 2, 4, 8, 16]
+    }
+
+    /// A workload size: `options.runs` is `options.summary.runs`.
+    public subscript<T>(dynamicMember keyPath: WritableKeyPath<Summary, T>) -> T {
+        get { summary[keyPath: keyPath] }
+        set { summary[keyPath: keyPath] = newValue }
+    }
+
+    /// Length of each latency / throughput measurement.
+    public var duration: Duration {
+        get { .milliseconds(Int64((summary.durationSeconds * 1_000).rounded())) }
+        set { summary.durationSeconds = newValue.seconds }
+    }
 
     /// Creates options with the workloads; sizes as given.
     public init(
@@ -48,44 +68,11 @@ public struct SuiteOptions: Sendable {
         self.workDirectory = workDirectory
         self.serverExecutable = serverExecutable
         self.echoBinary = echoBinary
-        self.runs = runs
-        self.duration = duration
         self.maxCalls = maxCalls
-        self.pipelinedConnections = pipelinedConnections
-        self.pipelinedInFlight = pipelinedInFlight
-        self.writeBatches = writeBatches
-        self.batchSize = batchSize
-        self.ingestSyncs = ingestSyncs
-        self.idleConnections = idleConnections
-        self.deepPage = deepPage
-        self.floorCalls = floorCalls
-        self.retryItems = retryItems
-    }
-
-    /// The parts the report prints.
-    public struct Summary: Sendable, Codable {
-        public var runs: Int
-        public var durationSeconds: Double
-        public var pipelinedConnections: Int
-        public var pipelinedInFlight: Int
-        public var writeBatches: Int
-        public var batchSize: Int
-        public var ingestSyncs: Int
-        public var idleConnections: Int
-        public var deepPage: Int
-        public var floorCalls: Int
-        public var retryItems: Int
-        public var retryLatencyMs: Int64
-        public var retryPlatformLimit: Int
-        public var retryConcurrencyList: [Int]
-    }
-
-    var summary: Summary {
-        Summary(
+        summary = Summary(
             runs: runs, durationSeconds: duration.seconds, pipelinedConnections: pipelinedConnections,
             pipelinedInFlight: pipelinedInFlight, writeBatches: writeBatches, batchSize: batchSize,
             ingestSyncs: ingestSyncs, idleConnections: idleConnections, deepPage: deepPage, floorCalls: floorCalls,
-            retryItems: retryItems, retryLatencyMs: retryLatencyMs, retryPlatformLimit: retryPlatformLimit,
-            retryConcurrencyList: retryConcurrency)
+            retryItems: retryItems)
     }
 }

@@ -26,13 +26,3 @@ public struct ClientConfiguration: Sendable {
             maximumIntervalMs: max(initial, Int64(maxBackoff.timeoutMilliseconds)), maximumAttempts: .max, jitter: .equal)
     }
 }
-
-extension Duration {
-    /// Whole nanoseconds, saturating, never negative.
-    var nanosecondsClamped: Int {
-        let (seconds, attoseconds) = components
-        let (ns, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        if overflow { return seconds < 0 ? 0 : Int.max }
-        return max(0, Int(clamping: ns) &+ Int(attoseconds / 1_000_000_000))
-    }
-}

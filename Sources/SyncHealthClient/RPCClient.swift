@@ -34,7 +34,7 @@ public final class RPCClient: RPCTransport {
     /// Creates a client for "host:port" or "[v6]:port".
     /// - Throws: `RPCError` INVALID_ARGUMENT for a malformed address.
     public convenience init(target: String, configuration: ClientConfiguration = ClientConfiguration()) throws(RPCError) {
-        self.init(endpoint: try Endpoint(parsing: target), configuration: configuration)
+        self.init(endpoint: try Endpoint(serverAddress: target), configuration: configuration)
     }
 
     deinit {

@@ -57,7 +57,7 @@ struct SandboxCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "synchealth.sandbox")
         logger.logLevel = .warning
-        let server = RPCServer(address: try BindTarget(parsing: listen), configuration: ServerConfiguration(), router: router, logger: logger)
+        let server = RPCServer(address: try BindTarget(listenAddress: listen), configuration: ServerConfiguration(), router: router, logger: logger)
         let port = try server.start()
         let host = listen.split(separator: ":").dropLast().joined(separator: ":")
         FileHandle.standardOutput.write(Data("synchealth-sandbox listening on \(host):\(port)\n".utf8))

@@ -51,7 +51,7 @@ struct Daemon {
         configuration.idleTimeout = .milliseconds(settings.idleTimeoutMs)
         configuration.metrics = serverMetrics
         let server = RPCServer(
-            address: try BindTarget(parsing: settings.listen),
+            address: try BindTarget(listenAddress: settings.listen),
             configuration: configuration,
             router: router,
             logger: Logger(label: "synchealth.rpc")

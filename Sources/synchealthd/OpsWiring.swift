@@ -34,7 +34,7 @@ enum OpsWiring {
         settings: DaemonSettings, store: any ServiceStore, draining: @escaping @Sendable () -> Bool, logger: Logger
     ) async throws -> (server: OpsServer, port: Int) {
         let registry = OpsMetrics.bootstrap()
-        let target = try BindTarget(parsing: settings.metricsListen)
+        let target = try BindTarget(listenAddress: settings.metricsListen)
         let server = OpsServer()
         let version = ServerConfiguration().serverVersion
         let engine = store.engineName

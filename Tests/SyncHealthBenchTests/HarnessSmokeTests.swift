@@ -16,7 +16,7 @@ import Testing
             pipelinedConnections: 2, pipelinedInFlight: 2, writeBatches: 2, batchSize: 50,
             ingestSyncs: 10, idleConnections: 10, deepPage: 3, floorCalls: 10, retryItems: 20)
         options.retryLatencyMs = 5
-        options.retryConcurrency = [1, 2]
+        options.retryConcurrencyList = [1, 2]
         let results = try await Suite.run(options: options, swiftVersion: "test") { _ in }
 
         for row in SuiteRow.allCases {

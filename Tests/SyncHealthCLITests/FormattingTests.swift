@@ -1,3 +1,4 @@
+import SyncHealthJSON
 import Foundation
 @testable import SyncHealthCLI
 import Testing

@@ -13,25 +13,11 @@ import Testing
 /// server with the retry executor and a sandbox platform.
 @Suite struct RetryAndInsightsCommandTests {
     /// A live server with Retry handlers and an executor pushing to `sandbox`.
-    final class Stack: Sendable {
-        let service: LiveService
-        let executor: RetryExecutor
-
-        init(sandbox: SandboxConnector) throws {
-            service = try LiveService()
-            var configuration = RetryExecutorConfiguration()
-            configuration.pollIntervalMs = 20
-            configuration.backoff = BackoffPolicy(initialIntervalMs: 5, multiplier: 2, maximumIntervalMs: 20, maximumAttempts: 3)
-            executor = RetryExecutor(store: service.store, connectors: ConnectorRegistry(fallback: sandbox), configuration: configuration)
-            let executor = executor
-            RetryHandlers.register(on: service.server.router, store: service.store, jobCreated: { executor.wake() })
-            executor.start()
-        }
-
-        func stop() async {
-            await executor.shutdown()
-            service.stop()
-        }
+    func stack(sandbox: SandboxConnector) throws -> LiveRetryStack {
+        var configuration = RetryExecutorConfiguration()
+        configuration.pollIntervalMs = 20
+        configuration.backoff = BackoffPolicy(initialIntervalMs: 5, multiplier: 2, maximumIntervalMs: 20, maximumAttempts: 3)
+        return try LiveRetryStack(connectors: ConnectorRegistry(fallback: sandbox), configuration: configuration)
     }
 
     /// Two failed syncs of one company on xero: one whose items the sandbox
@@ -81,7 +67,7 @@ import Testing
     @Test func previewRetryWaitAndReadTheHistory() async throws {
         let sandbox = SandboxConnector(behavior: SandboxBehavior(
             seed: 5, failureRules: [.init(coreIdContains: "ord_bad", message: "Tax rate TAX001 is not valid.", retryable: false)]))
-        let stack = try Stack(sandbox: sandbox)
+        let stack = try stack(sandbox: sandbox)
         let api = stack.service.client
         try await seed(api, now: Int64(Date().timeIntervalSince1970 * 1000))
 
@@ -121,7 +107,7 @@ import Testing
     }
 
     @Test func errorGroupsDashboardAndConfigDiff() async throws {
-        let stack = try Stack(sandbox: SandboxConnector())
+        let stack = try stack(sandbox: SandboxConnector())
         let api = stack.service.client
         try await seed(api, now: Int64(Date().timeIntervalSince1970 * 1000))
 

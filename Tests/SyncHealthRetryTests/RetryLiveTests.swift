@@ -11,42 +11,16 @@ import Testing
 /// The Retry service end to end: the typed client over TCP to a live server
 /// whose executor pushes through connectors.
 @Suite struct RetryLiveTests {
-    /// A live server with the retry handlers and a started executor.
-    final class Stack: Sendable {
-        let service: LiveService
-        let executor: RetryExecutor
-
-        init(connectors: ConnectorRegistry) throws {
-            service = try LiveService()
-            executor = RetryExecutor(store: service.store, connectors: connectors, configuration: .fast(maxAttempts: 4))
-            let executor = executor
-            RetryHandlers.register(on: service.server.router, store: service.store, jobCreated: { executor.wake() })
-            executor.start()
-        }
-
-        func stop() async {
-            await executor.shutdown()
-            service.stop()
-        }
-
-        /// Runs `body` with a stack, stopping it afterwards however `body` ends.
-        static func with(_ connectors: ConnectorRegistry, _ body: (Stack) async throws -> Void) async throws {
-            let stack = try Stack(connectors: connectors)
-            do {
-                try await body(stack)
-            } catch {
-                await stack.stop()
-                throw error
-            }
-            await stack.stop()
-        }
+    /// Runs `body` against a live server whose executor pushes through `connectors`.
+    func withStack(_ connectors: ConnectorRegistry, _ body: (LiveRetryStack) async throws -> Void) async throws {
+        try await LiveRetryStack.with(connectors, configuration: .fast(maxAttempts: 4), body)
     }
 
     @Test func previewRetryWatchAndReadTheHistory() async throws {
         // The sandbox always rejects "ord_bad" items; everything else lands.
         let sandbox = SandboxConnector(behavior: SandboxBehavior(
             seed: 3, failureRules: [.init(coreIdContains: "ord_bad", message: "Tax rate is not valid.")]))
-        try await Stack.with(ConnectorRegistry(["xero": sandbox])) { stack in
+        try await withStack(ConnectorRegistry(["xero": sandbox])) { stack in
             let client = stack.service.client
 
             for (syncId, items) in [
@@ -113,7 +87,7 @@ import Testing
     @Test func cancelThroughTheClient() async throws {
         // A connector that never finishes quickly keeps the job running.
         let slow = ScriptedConnector(delayMs: { _ in 100 })
-        try await Stack.with(ConnectorRegistry(fallback: slow)) { stack in
+        try await withStack(ConnectorRegistry(fallback: slow)) { stack in
             let client = stack.service.client
             _ = try await client.recordSync(RecordSyncRequest(sync: Fixtures.sync("s-1")))
             _ = try await client.recordPushItems(RecordPushItemsRequest(
@@ -140,7 +114,7 @@ import Testing
         }
         var logger = Logger(label: "test.sandbox")
         logger.logLevel = .critical
-        let server = RPCServer(address: try BindTarget(parsing: "127.0.0.1:0"), configuration: ServerConfiguration(), router: router, logger: logger)
+        let server = RPCServer(address: try BindTarget(listenAddress: "127.0.0.1:0"), configuration: ServerConfiguration(), router: router, logger: logger)
         let port = try server.start()
         defer { server.stop() }
         let connector = try RPCConnector(target: "127.0.0.1:\(port)")

@@ -37,7 +37,7 @@ import Testing
                 server = nil
                 client = SyncHealthClient(transport: InProcessTransport(router: router), timeout: .seconds(20))
             case .tcp:
-                let server = RPCServer(address: try BindTarget(parsing: "127.0.0.1:0"), router: router)
+                let server = RPCServer(address: try BindTarget(listenAddress: "127.0.0.1:0"), router: router)
                 let port = try server.start()
                 self.server = server
                 client = try SyncHealthClient(target: "127.0.0.1:\(port)", timeout: .seconds(20))

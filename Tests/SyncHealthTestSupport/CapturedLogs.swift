@@ -22,7 +22,12 @@ public final class CapturedLogs: Sendable {
                 return handler
             }
         }
-        return Logger(label: label) { _ in Handler(sink: self) }
+        return Logger(label: label) { _ in
+            CapturingLogHandler { level, message, metadata in
+                let rendered = metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+                self.append("\(level) \(message) \(rendered)")
+            }
+        }
     }
 
     /// The lines so far: "level message key=value ...".
@@ -36,22 +41,28 @@ public final class CapturedLogs: Sendable {
     fileprivate func append(_ line: String) {
         lines.withLock { $0.append(line) }
     }
+}
 
-    private struct Handler: LogHandler {
-        let sink: CapturedLogs
-        var metadata: Logger.Metadata = [:]
-        var metadataProvider: Logger.MetadataProvider?
-        var logLevel: Logger.Level = .trace
+/// A swift-log handler that hands every event, with the logger's metadata
+/// merged under the event's, to `record`: the capture behind `CapturedLogs`
+/// and the transport tests' structured sink.
+public struct CapturingLogHandler: LogHandler {
+    private let record: @Sendable (Logger.Level, Logger.Message, Logger.Metadata) -> Void
+    public var metadata: Logger.Metadata = [:]
+    public var metadataProvider: Logger.MetadataProvider?
+    public var logLevel: Logger.Level = .trace
 
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
+    /// A trace-level handler calling `record` for each event.
+    public init(record: @escaping @Sendable (Logger.Level, Logger.Message, Logger.Metadata) -> Void) {
+        self.record = record
+    }
 
-        func log(event: LogEvent) {
-            let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-            let rendered = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            sink.append("\(event.level) \(event.message) \(rendered)")
-        }
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        record(event.level, event.message, metadata.merging(event.metadata ?? [:]) { $1 })
     }
 }

@@ -34,7 +34,7 @@ public final class LiveService: Sendable {
         SyncHealthHandlers.register(on: router, store: store, now: now)
         var logger = logs?.logger() ?? Logger(label: "synchealth.test")
         if logs == nil { logger.logLevel = .critical }
-        server = RPCServer(address: try BindTarget(parsing: "127.0.0.1:0"), configuration: configuration, router: router, logger: logger)
+        server = RPCServer(address: try BindTarget(listenAddress: "127.0.0.1:0"), configuration: configuration, router: router, logger: logger)
         port = try server.start()
         client = try SyncHealthClient(target: "127.0.0.1:\(port)", token: token, timeout: .seconds(20))
     }

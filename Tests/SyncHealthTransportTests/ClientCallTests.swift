@@ -161,7 +161,7 @@ struct ClientCallTests {
             var configuration = ClientConfiguration()
             configuration.maxAttempts = 3
             configuration.initialBackoff = .milliseconds(1)
-            let client = RPCClient(endpoint: try Endpoint(parsing: h.target), configuration: configuration)
+            let client = RPCClient(endpoint: try Endpoint(serverAddress: h.target), configuration: configuration)
             defer { client.close() }
             let once = await rpcError { let _: Blob = try await client.call(M.unavailable, Blob("")) }
             #expect(once?.code == .unavailable)

@@ -79,7 +79,7 @@ struct ClientProtocolTests {
 
     @Test func deadlineAndTaskCancellationSendCancel() async throws {
         let raw = try RawServer()
-        let connectionTask = Task { try await SyncHealthConnection.connect(to: Endpoint(parsing: raw.target)) }
+        let connectionTask = Task { try await SyncHealthConnection.connect(to: Endpoint(serverAddress: raw.target)) }
         let peer = try await raw.accept()
         await peer.send(RawServer.settingsFrame())
         let connection = try await connectionTask.value
@@ -122,7 +122,7 @@ struct ClientProtocolTests {
 
     @Test func serverStatusAndMaxFrameSize() async throws {
         let raw = try RawServer()
-        let connectionTask = Task { try await SyncHealthConnection.connect(to: Endpoint(parsing: raw.target)) }
+        let connectionTask = Task { try await SyncHealthConnection.connect(to: Endpoint(serverAddress: raw.target)) }
         let peer = try await raw.accept()
         var settings = Settings(protocolMajor: 1, maxFrameSize: 64, maxConcurrentStreams: 10)
         settings.serverName = "tiny"
@@ -144,7 +144,7 @@ struct ClientProtocolTests {
         let raw = try RawServer()
         var configuration = ClientConfiguration()
         configuration.connectTimeout = .milliseconds(100)
-        let connect = Task { try await SyncHealthConnection.connect(to: Endpoint(parsing: raw.target), configuration: configuration) }
+        let connect = Task { try await SyncHealthConnection.connect(to: Endpoint(serverAddress: raw.target), configuration: configuration) }
         let peer = try await raw.accept()  // reads the preface, never answers
         #expect(await rpcError { _ = try await connect.value }?.code == .unavailable)
         peer.close()
@@ -152,9 +152,9 @@ struct ClientProtocolTests {
 
     @Test func malformedAddressesAreRejected() throws {
         for text in ["", "host", "host:", ":80", "::1:80", "[::1]80", "[::1", "h:99999", "h:0"] {
-            #expect(throws: RPCError.self, "\(text)") { _ = try Endpoint(parsing: text) }
+            #expect(throws: RPCError.self, "\(text)") { _ = try Endpoint(serverAddress: text) }
         }
-        #expect(try Endpoint(parsing: "[::1]:7443") == Endpoint(host: "::1", port: 7443))
-        #expect(try Endpoint(parsing: "localhost:1") == Endpoint(host: "localhost", port: 1))
+        #expect(try Endpoint(serverAddress: "[::1]:7443") == Endpoint(host: "::1", port: 7443))
+        #expect(try Endpoint(serverAddress: "localhost:1") == Endpoint(host: "localhost", port: 1))
     }
 }

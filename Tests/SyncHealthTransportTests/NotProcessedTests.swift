@@ -77,7 +77,7 @@ struct NotProcessedTests {
             configuration.maxAttempts = 100
             configuration.initialBackoff = .milliseconds(5)
             configuration.maxBackoff = .milliseconds(20)
-            let client = RPCClient(endpoint: try Endpoint(parsing: h.target), configuration: configuration)
+            let client = RPCClient(endpoint: try Endpoint(serverAddress: h.target), configuration: configuration)
             defer { client.close() }
             let holder = Task { let reply: Blob = try await client.call(M.gate, Blob("held"), timeout: .seconds(30)); return reply.text }
             #expect(await h.probe.wait { $0.counts["gate.started"] == 1 })
@@ -103,7 +103,7 @@ struct NotProcessedTests {
             var configuration = ClientConfiguration()
             configuration.maxAttempts = 100
             configuration.initialBackoff = .milliseconds(5)
-            let client = RPCClient(endpoint: try Endpoint(parsing: h.target), configuration: configuration)
+            let client = RPCClient(endpoint: try Endpoint(serverAddress: h.target), configuration: configuration)
             defer { client.close() }
             let holder = Task { let _: Blob = try await client.call(M.gate, Blob("held"), timeout: .seconds(30)) }
             #expect(await h.probe.wait { $0.counts["gate.started"] == 1 })
@@ -123,7 +123,7 @@ struct NotProcessedTests {
             var configuration = ClientConfiguration()
             configuration.maxAttempts = 5
             configuration.initialBackoff = .milliseconds(1)
-            let client = RPCClient(endpoint: try Endpoint(parsing: h.target), configuration: configuration)
+            let client = RPCClient(endpoint: try Endpoint(serverAddress: h.target), configuration: configuration)
             defer { client.close() }
             let error = await rpcError { let _: Blob = try await client.call(M.exhausted, Blob(""), idempotent: true) }
             #expect(error == RPCError(.resourceExhausted, "quota"))

@@ -7,17 +7,17 @@ import Testing
 @Suite("Transport units")
 struct UnitTests {
     @Test func bindTargetParsing() throws {
-        #expect(try BindTarget(parsing: "127.0.0.1:0") == BindTarget(host: "127.0.0.1", port: 0))
-        #expect(try BindTarget(parsing: "[::1]:8443") == BindTarget(host: "::1", port: 8443))
-        #expect(try BindTarget(parsing: ":7000") == BindTarget(host: "", port: 7000))
+        #expect(try BindTarget(listenAddress: "127.0.0.1:0") == BindTarget(host: "127.0.0.1", port: 0))
+        #expect(try BindTarget(listenAddress: "[::1]:8443") == BindTarget(host: "::1", port: 8443))
+        #expect(try BindTarget(listenAddress: ":7000") == BindTarget(host: "", port: 7000))
         for bad in ["", "7000", "::1:80", "[::1]", "h:65536", "h:-1", "h:x"] {
-            #expect(throws: RPCError.self, "\(bad)") { _ = try BindTarget(parsing: bad) }
+            #expect(throws: RPCError.self, "\(bad)") { _ = try BindTarget(listenAddress: bad) }
         }
         #expect(BindTarget(host: "::1", port: 1).description == "[::1]:1")
     }
 
     @Test func serverListensOnIPv6Loopback() async throws {
-        let server = RPCServer(address: try BindTarget(parsing: "[::1]:0"), router: Router())
+        let server = RPCServer(address: try BindTarget(listenAddress: "[::1]:0"), router: Router())
         let port: UInt16
         do {
             port = try server.start()

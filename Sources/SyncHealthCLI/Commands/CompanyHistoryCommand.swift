@@ -1,3 +1,4 @@
+import SyncHealthJSON
 public import ArgumentParser
 import Foundation
 public import SyncHealthClient

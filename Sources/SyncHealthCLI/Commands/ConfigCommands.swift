@@ -11,13 +11,13 @@ public struct ConfigShowCommand: APICommand {
     )
 
     @OptionGroup public var global: GlobalOptions
-    @Argument(help: "The sync ID (or a unique prefix of it).") var syncId: String
+    @OptionGroup var syncArgument: SyncIdArgument
     @Flag(help: "Print only the document, nothing else (for piping).") var raw = false
 
     public init() {}
 
     public func execute(api: any SyncHealthAPI, output: any CLIOutput) async throws {
-        let id = try await SyncIdResolver.resolve(syncId, api: api)
+        let id = try await syncArgument.resolve(api: api)
         let response = try await api.getSyncConfig(GetSyncConfigRequest(syncId: id))
         guard let config = response.config else { throw RPCError(.notFound, "no configuration recorded for sync \(id)") }
         let text = String(decoding: config.document, as: UTF8.self)
@@ -43,14 +43,14 @@ public struct ConfigDownloadCommand: APICommand {
     )
 
     @OptionGroup public var global: GlobalOptions
-    @Argument(help: "The sync ID (or a unique prefix of it).") var syncId: String
+    @OptionGroup var syncArgument: SyncIdArgument
     @Option(name: [.short, .customLong("output")], help: "File to write (default: the server's suggested name).") var outputPath: String?
     @Flag(help: "Overwrite the file if it exists.") var force = false
 
     public init() {}
 
     public func execute(api: any SyncHealthAPI, output: any CLIOutput) async throws {
-        let id = try await SyncIdResolver.resolve(syncId, api: api)
+        let id = try await syncArgument.resolve(api: api)
         let response = try await api.getSyncConfig(GetSyncConfigRequest(syncId: id))
         guard let config = response.config else { throw RPCError(.notFound, "no configuration recorded for sync \(id)") }
         let path = outputPath ?? (config.fileName.isEmpty ? "config-\(id).json" : config.fileName)

@@ -1,3 +1,4 @@
+import SyncHealthJSON
 public import ArgumentParser
 public import SyncHealthClient
 import SyncHealthWire
@@ -11,13 +12,13 @@ public struct ConfigDiffCommand: APICommand {
     )
 
     @OptionGroup public var global: GlobalOptions
-    @Argument(help: "The sync ID (or a unique prefix of it).") var syncId: String
+    @OptionGroup var syncArgument: SyncIdArgument
     @Option(help: "table or json.") var format: OutputFormat = .table
 
     public init() {}
 
     public func execute(api: any SyncHealthAPI, output: any CLIOutput) async throws {
-        let id = try await SyncIdResolver.resolve(syncId, api: api)
+        let id = try await syncArgument.resolve(api: api)
         let response = try await api.getSyncConfig(GetSyncConfigRequest(syncId: id, includeDiff: true))
         guard let diff = response.diff else { throw RPCError(.`internal`, "server answered without a diff") }
         if format == .json {

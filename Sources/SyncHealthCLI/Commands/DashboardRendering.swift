@@ -1,3 +1,4 @@
+import SyncHealthJSON
 import SyncHealthWire
 
 /// How the dashboard looks in a terminal: totals, a bar per status code, a

@@ -1,3 +1,4 @@
+import SyncHealthJSON
 public import ArgumentParser
 public import SyncHealthClient
 import SyncHealthWire
@@ -10,7 +11,7 @@ public struct ItemsListCommand: APICommand {
     )
 
     @OptionGroup public var global: GlobalOptions
-    @Argument(help: "The sync ID (or a unique prefix of it).") var syncId: String
+    @OptionGroup var syncArgument: SyncIdArgument
     @Option(help: "Core ID (exact or prefix) or data type.") var search: String?
     @Option(name: .customLong("data-type"), help: "Only this data type; repeat for several.") var dataTypes: [String] = []
     @Option(help: "pending, success, failed or timed-out; repeat or comma-separate.") var status: [String] = []
@@ -23,7 +24,7 @@ public struct ItemsListCommand: APICommand {
     public init() {}
 
     public func execute(api: any SyncHealthAPI, output: any CLIOutput) async throws {
-        let id = try await SyncIdResolver.resolve(syncId, api: api)
+        let id = try await syncArgument.resolve(api: api)
         var request = ListPushItemsRequest(
             syncId: id, search: search ?? "", dataTypes: dataTypes, statuses: try DomainParsing.itemStatuses(status),
             pageSize: limit, pageToken: pageToken ?? "", includeAttempts: attempts, includeTotal: true

@@ -1,3 +1,4 @@
+import SyncHealthJSON
 public import ArgumentParser
 public import SyncHealthClient
 import SyncHealthWire

@@ -1,3 +1,4 @@
+import SyncHealthJSON
 import SyncHealthWire
 
 /// How retry previews and jobs look in the terminal and as JSON.

@@ -1,3 +1,4 @@
+import SyncHealthJSON
 import SyncHealthWire
 
 /// How syncs look in tables, JSON and CSV.

@@ -1,3 +1,4 @@
+public import ArgumentParser
 import SyncHealthClient
 import SyncHealthWire
 
@@ -13,5 +14,17 @@ enum SyncIdResolver {
             throw CLIInputError("sync id prefix '\(id)' matches \(matches.count) syncs; type more of it")
         }
         return matches.first ?? id
+    }
+}
+
+/// The argument of every command about one sync: its ID, or a unique prefix.
+public struct SyncIdArgument: ParsableArguments {
+    @Argument(help: "The sync ID (or a unique prefix of it).") var syncId: String
+
+    public init() {}
+
+    /// The full sync ID (a prefix resolved through `api`).
+    func resolve(api: any SyncHealthAPI) async throws -> String {
+        try await SyncIdResolver.resolve(syncId, api: api)
     }
 }

@@ -19,7 +19,7 @@ extension DaemonSettings {
     }
 
     static func checkEndpoint(_ value: String, key: String, source: String) throws(SettingsError) {
-        guard let target = try? BindTarget(parsing: value), !target.host.isEmpty, target.port != 0 else {
+        guard (try? BindTarget(serverAddress: value)) != nil else {
             throw SettingsError("\(source): \(key) must be host:port with a non-zero port, got '\(value)'")
         }
     }

@@ -50,7 +50,7 @@ public enum DaemonSettingsTable {
             key: "metrics-listen", flag: .value(placeholder: "HOST:PORT"), defaultText: "off",
             help: "serve `/metrics` (Prometheus text format), `/healthz` (alive) and `/readyz` (migrated, storage answering, not draining; 503 with the reasons otherwise) over HTTP on this address; port 0 picks a free one (printed as `synchealthd metrics on HOST:PORT`). Off by default: without it nothing is counted"
         ) { settings, value, source throws(SettingsError) in
-            if !value.isEmpty, (try? BindTarget(parsing: value)) == nil {
+            if !value.isEmpty, (try? BindTarget(listenAddress: value)) == nil {
                 throw SettingsError("\(source): metrics-listen must be host:port, got '\(value)'")
             }
             settings.metricsListen = value

@@ -3,25 +3,36 @@ import SyncHealthStorage
 extension Connection {
     /// Runs a statement that returns no rows (INSERT, UPDATE, DELETE).
     func run(_ sql: String, _ arguments: [SQLValue] = []) throws(DatabaseError) {
+        let statement = try prepared(sql, arguments)
+        defer { release(statement) }
+        while try statement.step() {}
+    }
+
+    /// The cached statement for `sql` with `arguments` bound, marked in use
+    /// (so a nested use of the same SQL gets a statement of its own) until
+    /// `release`.
+    private func prepared(_ sql: String, _ arguments: [SQLValue]) throws(DatabaseError) -> Statement {
         let statement = try self.statement(sql)
         statement.isInUse = true
-        defer {
-            statement.reset()
-            statement.isInUse = false
+        do {
+            try statement.bind(arguments)
+        } catch {
+            release(statement)
+            throw error
         }
-        try statement.bind(arguments)
-        while try statement.step() {}
+        return statement
+    }
+
+    /// Resets a statement from `prepared` and gives it back to the cache.
+    private func release(_ statement: Statement) {
+        statement.reset()
+        statement.isInUse = false
     }
 
     /// Runs `query` and maps every row with `map`.
     func all<T>(_ query: SQLQuery, _ map: (Statement) throws -> T) throws -> [T] {
-        let statement = try self.statement(query.sql)
-        statement.isInUse = true
-        defer {
-            statement.reset()
-            statement.isInUse = false
-        }
-        try statement.bind(query.arguments)
+        let statement = try prepared(query.sql, query.arguments)
+        defer { release(statement) }
         var rows: [T] = []
         while try statement.step() {
             rows.append(try map(statement))
@@ -36,13 +47,8 @@ extension Connection {
 
     /// Runs `sql` and maps its first row, or returns nil when there is none.
     func first<T>(_ sql: String, _ arguments: [SQLValue] = [], _ map: (Statement) throws -> T) throws -> T? {
-        let statement = try self.statement(sql)
-        statement.isInUse = true
-        defer {
-            statement.reset()
-            statement.isInUse = false
-        }
-        try statement.bind(arguments)
+        let statement = try prepared(sql, arguments)
+        defer { release(statement) }
         guard try statement.step() else { return nil }
         return try map(statement)
     }

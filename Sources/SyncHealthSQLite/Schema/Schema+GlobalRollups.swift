@@ -13,38 +13,11 @@ extension Schema {
     ///
     /// The backfill sums the existing per-company rollups.
     static let globalRollups = """
-        CREATE TABLE rollup_syncs_global (
-            day INTEGER NOT NULL,
-            product INTEGER NOT NULL,
-            source_platform TEXT NOT NULL,
-            target_platform TEXT NOT NULL,
-            status_code INTEGER NOT NULL,
-            syncs INTEGER NOT NULL CHECK (syncs >= 0),
-            PRIMARY KEY (day, product, source_platform, target_platform, status_code)
-        ) WITHOUT ROWID;
+        \(RollupTable.syncs.createSQL(global: true))
 
-        CREATE TABLE rollup_items_global (
-            day INTEGER NOT NULL,
-            product INTEGER NOT NULL,
-            source_platform TEXT NOT NULL,
-            target_platform TEXT NOT NULL,
-            data_type TEXT NOT NULL,
-            status INTEGER NOT NULL,
-            items INTEGER NOT NULL CHECK (items >= 0),
-            PRIMARY KEY (day, product, source_platform, target_platform, data_type, status)
-        ) WITHOUT ROWID;
+        \(RollupTable.items.createSQL(global: true))
 
-        CREATE TABLE rollup_error_groups_global (
-            day INTEGER NOT NULL,
-            group_id TEXT NOT NULL,
-            product INTEGER NOT NULL,
-            source_platform TEXT NOT NULL,
-            target_platform TEXT NOT NULL,
-            occurrences INTEGER NOT NULL CHECK (occurrences >= 0),
-            item_occurrences INTEGER NOT NULL CHECK (item_occurrences >= 0),
-            syncs INTEGER NOT NULL CHECK (syncs >= 0),
-            PRIMARY KEY (day, group_id, product, source_platform, target_platform)
-        ) WITHOUT ROWID;
+        \(RollupTable.errorGroups.createSQL(global: true))
         -- One group's target platforms over a range.
         CREATE INDEX rollup_error_groups_global_by_group ON rollup_error_groups_global (group_id, day);
 

@@ -66,43 +66,13 @@ extension Schema {
         -- The partial days at the edges of a range.
         CREATE INDEX sync_error_groups_by_started ON sync_error_groups (started_at);
 
-        CREATE TABLE rollup_syncs (
-            day INTEGER NOT NULL,
-            company_id TEXT NOT NULL,
-            product INTEGER NOT NULL,
-            source_platform TEXT NOT NULL,
-            target_platform TEXT NOT NULL,
-            status_code INTEGER NOT NULL,
-            syncs INTEGER NOT NULL CHECK (syncs >= 0),
-            PRIMARY KEY (day, company_id, product, source_platform, target_platform, status_code)
-        ) WITHOUT ROWID;
+        \(RollupTable.syncs.createSQL(global: false))
         CREATE INDEX rollup_syncs_by_company ON rollup_syncs (company_id, day);
 
-        CREATE TABLE rollup_items (
-            day INTEGER NOT NULL,
-            company_id TEXT NOT NULL,
-            product INTEGER NOT NULL,
-            source_platform TEXT NOT NULL,
-            target_platform TEXT NOT NULL,
-            data_type TEXT NOT NULL,
-            status INTEGER NOT NULL,
-            items INTEGER NOT NULL CHECK (items >= 0),
-            PRIMARY KEY (day, company_id, product, source_platform, target_platform, data_type, status)
-        ) WITHOUT ROWID;
+        \(RollupTable.items.createSQL(global: false))
         CREATE INDEX rollup_items_by_company ON rollup_items (company_id, day);
 
-        CREATE TABLE rollup_error_groups (
-            day INTEGER NOT NULL,
-            group_id TEXT NOT NULL,
-            company_id TEXT NOT NULL,
-            product INTEGER NOT NULL,
-            source_platform TEXT NOT NULL,
-            target_platform TEXT NOT NULL,
-            occurrences INTEGER NOT NULL CHECK (occurrences >= 0),
-            item_occurrences INTEGER NOT NULL CHECK (item_occurrences >= 0),
-            syncs INTEGER NOT NULL CHECK (syncs >= 0),
-            PRIMARY KEY (day, group_id, company_id, product, source_platform, target_platform)
-        ) WITHOUT ROWID;
+        \(RollupTable.errorGroups.createSQL(global: false))
         CREATE INDEX rollup_error_groups_by_company ON rollup_error_groups (company_id, day);
         -- One group's companies and target platforms over a range.
         CREATE INDEX rollup_error_groups_by_group ON rollup_error_groups (group_id, day);

@@ -2,32 +2,8 @@ import Glibc
 public import SyncHealthWire
 
 /// A "host:port" to listen on: "127.0.0.1:0", "[::1]:8443", "localhost:7000",
-/// ":7000" (every interface). Port 0 asks the kernel for an ephemeral port.
-public struct BindTarget: Sendable, Hashable, CustomStringConvertible {
-    /// Host name or address literal, without brackets; empty means every interface.
-    public var host: String
-    /// TCP port, 0 for an ephemeral one.
-    public var port: UInt16
-
-    /// Creates a target from its parts.
-    public init(host: String, port: UInt16) {
-        self.host = host
-        self.port = port
-    }
-
-    /// Parses "host:port" or "[v6-address]:port".
-    /// - Throws: `RPCError` INVALID_ARGUMENT when the text is not of that form.
-    public init(parsing text: String) throws(RPCError) {
-        guard let parts = HostPort.split(text) else {
-            throw RPCError.invalidArgument("listen address must be host:port or [ipv6]:port")
-        }
-        self.init(host: parts.host, port: parts.port)
-    }
-
-    public var description: String {
-        HostPort.format(host: host, port: port)
-    }
-}
+/// ":7000" (every interface); parse one with `BindTarget(listenAddress:)`.
+public typealias BindTarget = HostPort
 
 /// Formats socket addresses for logs ("10.0.0.1:5000", "[::1]:5000").
 enum AddressText {

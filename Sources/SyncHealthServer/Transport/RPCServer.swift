@@ -9,7 +9,7 @@ import SyncHealthConcurrency
 /// ```swift
 /// let router = Router()
 /// router.register(service: "synchealth.v1.Sync", method: "Get") { (req: GetRequest, ctx) in ... }
-/// let server = RPCServer(address: try BindTarget(parsing: "127.0.0.1:0"), router: router)
+/// let server = RPCServer(address: try BindTarget(listenAddress: "127.0.0.1:0"), router: router)
 /// let port = try server.start()
 /// ...
 /// await server.shutdown(gracePeriod: .seconds(10))

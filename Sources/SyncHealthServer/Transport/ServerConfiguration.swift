@@ -43,13 +43,3 @@ public struct ServerConfiguration: Sendable {
 
     public init() {}
 }
-
-extension Duration {
-    /// Whole nanoseconds, saturating; for Dispatch deadlines.
-    var nanosecondsClamped: Int {
-        let (seconds, attoseconds) = components
-        let (ns, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        if overflow { return seconds < 0 ? 0 : Int.max }
-        return max(0, Int(clamping: ns) &+ Int(attoseconds / 1_000_000_000))
-    }
-}

@@ -1,3 +1,4 @@
+import SyncHealthJSON
 package import SyncHealthWire
 
 /// The differences between two configuration documents. Pure.

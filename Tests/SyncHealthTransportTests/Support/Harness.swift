@@ -1,5 +1,6 @@
 import Logging
 import SyncHealthConcurrency
+import SyncHealthTestSupport
 @testable import SyncHealthServer
 import SyncHealthWire
 
@@ -18,20 +19,14 @@ final class LogSink: Sendable {
     var calls: [Line] { all.filter { $0.message == "rpc" } }
 }
 
-/// A swift-log handler writing into a `LogSink`.
-struct CapturingLogHandler: LogHandler {
-    let sink: LogSink
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        sink.append(.init(level: event.level, message: event.message.description, metadata: merged.mapValues { "\($0)" }))
+extension LogSink {
+    /// A logger writing into this sink.
+    func logger(label: String) -> Logger {
+        Logger(label: label) { _ in
+            CapturingLogHandler { level, message, metadata in
+                self.append(.init(level: level, message: message.description, metadata: metadata.mapValues { "\($0)" }))
+            }
+        }
     }
 }
 
@@ -53,7 +48,7 @@ struct Harness: Sendable {
             address: BindTarget(host: "127.0.0.1", port: 0),
             configuration: configuration,
             router: makeTestRouter(probe: probe),
-            logger: Logger(label: "test.server") { _ in CapturingLogHandler(sink: logs) }
+            logger: logs.logger(label: "test.server")
         )
         let port = try server.start()
         return Harness(server: server, probe: probe, logs: logs, port: port)

@@ -3,16 +3,16 @@
 /// Nesting is limited to `maxDepth`: the parser recurses, and a document of
 /// a million "[" must not exhaust the stack. A deeper document, like any
 /// invalid one, is "not JSON" and gets compared as text.
-package struct JSONParser {
+public struct JSONParser {
     /// Deepest nesting of arrays and objects accepted.
-    package static let maxDepth = 64
+    public static let maxDepth = 64
 
     private let bytes: [UInt8]
     private var index = 0
 
     /// The value `bytes` hold, or nil when they are not one JSON document
     /// (a UTF-8 byte order mark and surrounding whitespace are allowed).
-    package static func parse(_ bytes: [UInt8]) -> JSONValue? {
+    public static func parse(_ bytes: [UInt8]) -> JSONValue? {
         var parser = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         guard let value = parser.value(depth: 0) else { return nil }
@@ -66,7 +66,7 @@ package struct JSONParser {
             guard current == UInt8(ascii: ":") else { return nil }
             index += 1
             guard let value = value(depth: depth) else { return nil }
-            members.append(JSONValue.Member(key: key, value: value))
+            members.append((key: key, value: value))
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1
