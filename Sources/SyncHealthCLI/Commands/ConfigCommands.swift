@@ -4,20 +4,19 @@ public import SyncHealthClient
 import SyncHealthWire
 
 /// `synchealth config show SYNC_ID`: the customer's configuration as it was for a sync.
-public struct ConfigShowCommand: APICommand {
+public struct ConfigShowCommand: SyncCommand {
     public static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print the sync configuration in force for a sync."
     )
 
     @OptionGroup public var global: GlobalOptions
-    @OptionGroup var syncArgument: SyncIdArgument
+    @OptionGroup public var syncArgument: SyncIdArgument
     @Flag(help: "Print only the document, nothing else (for piping).") var raw = false
 
     public init() {}
 
-    public func execute(api: any SyncHealthAPI, output: any CLIOutput) async throws {
-        let id = try await syncArgument.resolve(api: api)
+    public func execute(syncId id: String, api: any SyncHealthAPI, output: any CLIOutput) async throws {
         let response = try await api.getSyncConfig(GetSyncConfigRequest(syncId: id))
         guard let config = response.config else { throw RPCError(.notFound, "no configuration recorded for sync \(id)") }
         let text = String(decoding: config.document, as: UTF8.self)
@@ -36,21 +35,20 @@ public struct ConfigShowCommand: APICommand {
 }
 
 /// `synchealth config download SYNC_ID -o FILE`.
-public struct ConfigDownloadCommand: APICommand {
+public struct ConfigDownloadCommand: SyncCommand {
     public static let configuration = CommandConfiguration(
         commandName: "download",
         abstract: "Save the sync configuration in force for a sync to a file."
     )
 
     @OptionGroup public var global: GlobalOptions
-    @OptionGroup var syncArgument: SyncIdArgument
+    @OptionGroup public var syncArgument: SyncIdArgument
     @Option(name: [.short, .customLong("output")], help: "File to write (default: the server's suggested name).") var outputPath: String?
     @Flag(help: "Overwrite the file if it exists.") var force = false
 
     public init() {}
 
-    public func execute(api: any SyncHealthAPI, output: any CLIOutput) async throws {
-        let id = try await syncArgument.resolve(api: api)
+    public func execute(syncId id: String, api: any SyncHealthAPI, output: any CLIOutput) async throws {
         let response = try await api.getSyncConfig(GetSyncConfigRequest(syncId: id))
         guard let config = response.config else { throw RPCError(.notFound, "no configuration recorded for sync \(id)") }
         let path = outputPath ?? (config.fileName.isEmpty ? "config-\(id).json" : config.fileName)

@@ -5,20 +5,19 @@ import SyncHealthWire
 
 /// `synchealth config diff SYNC_ID`: what changed in the configuration since
 /// the company's last successful sync ("it worked yesterday").
-public struct ConfigDiffCommand: APICommand {
+public struct ConfigDiffCommand: SyncCommand {
     public static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare a sync's configuration with the one of the company's last successful sync."
     )
 
     @OptionGroup public var global: GlobalOptions
-    @OptionGroup var syncArgument: SyncIdArgument
+    @OptionGroup public var syncArgument: SyncIdArgument
     @Option(help: "table or json.") var format: OutputFormat = .table
 
     public init() {}
 
-    public func execute(api: any SyncHealthAPI, output: any CLIOutput) async throws {
-        let id = try await syncArgument.resolve(api: api)
+    public func execute(syncId id: String, api: any SyncHealthAPI, output: any CLIOutput) async throws {
         let response = try await api.getSyncConfig(GetSyncConfigRequest(syncId: id, includeDiff: true))
         guard let diff = response.diff else { throw RPCError(.`internal`, "server answered without a diff") }
         if format == .json {

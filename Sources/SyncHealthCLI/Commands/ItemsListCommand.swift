@@ -4,14 +4,14 @@ public import SyncHealthClient
 import SyncHealthWire
 
 /// `synchealth items list SYNC_ID`: the push items of one sync.
-public struct ItemsListCommand: APICommand {
+public struct ItemsListCommand: SyncCommand {
     public static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List a sync's push items: search by core ID or data type, filter by status."
     )
 
     @OptionGroup public var global: GlobalOptions
-    @OptionGroup var syncArgument: SyncIdArgument
+    @OptionGroup public var syncArgument: SyncIdArgument
     @Option(help: "Core ID (exact or prefix) or data type.") var search: String?
     @Option(name: .customLong("data-type"), help: "Only this data type; repeat for several.") var dataTypes: [String] = []
     @Option(help: "pending, success, failed or timed-out; repeat or comma-separate.") var status: [String] = []
@@ -23,8 +23,7 @@ public struct ItemsListCommand: APICommand {
 
     public init() {}
 
-    public func execute(api: any SyncHealthAPI, output: any CLIOutput) async throws {
-        let id = try await syncArgument.resolve(api: api)
+    public func execute(syncId id: String, api: any SyncHealthAPI, output: any CLIOutput) async throws {
         var request = ListPushItemsRequest(
             syncId: id, search: search ?? "", dataTypes: dataTypes, statuses: try DomainParsing.itemStatuses(status),
             pageSize: limit, pageToken: pageToken ?? "", includeAttempts: attempts, includeTotal: true

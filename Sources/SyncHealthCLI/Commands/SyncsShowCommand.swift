@@ -4,20 +4,19 @@ public import SyncHealthClient
 import SyncHealthWire
 
 /// `synchealth syncs show SYNC_ID`: the detail view of one sync.
-public struct SyncsShowCommand: APICommand {
+public struct SyncsShowCommand: SyncCommand {
     public static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one sync: times, platforms, status, notes, errors, items per data type, retries."
     )
 
     @OptionGroup public var global: GlobalOptions
-    @OptionGroup var syncArgument: SyncIdArgument
+    @OptionGroup public var syncArgument: SyncIdArgument
     @Option(help: "table or json.") var format: OutputFormat = .table
 
     public init() {}
 
-    public func execute(api: any SyncHealthAPI, output: any CLIOutput) async throws {
-        let id = try await syncArgument.resolve(api: api)
+    public func execute(syncId id: String, api: any SyncHealthAPI, output: any CLIOutput) async throws {
         let response = try await api.getSync(GetSyncRequest(syncId: id))
         guard let sync = response.sync else { throw RPCError(.`internal`, "server answered without the sync") }
         let time = global.timeText

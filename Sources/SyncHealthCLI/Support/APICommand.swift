@@ -49,3 +49,17 @@ public enum CLIExit {
         }
     }
 }
+
+/// A command about one sync: its `SyncIdArgument` (an ID or a unique
+/// prefix) is resolved to the full ID before `execute(syncId:api:output:)`.
+public protocol SyncCommand: APICommand {
+    var syncArgument: SyncIdArgument { get }
+    /// Runs the command for the sync `syncId` (a full ID).
+    func execute(syncId: String, api: any SyncHealthAPI, output: any CLIOutput) async throws
+}
+
+extension SyncCommand {
+    public func execute(api: any SyncHealthAPI, output: any CLIOutput) async throws {
+        try await execute(syncId: try await syncArgument.resolve(api: api), api: api, output: output)
+    }
+}
