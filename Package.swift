@@ -238,41 +238,48 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // The suite trait that runs tests off the cooperative pool
+        .target(
+            name: "SyncHealthTestTraits",
+            path: "Tests/SyncHealthTestTraits",
+            swiftSettings: strict
+        ),
+
         // Tests
         .testTarget(
             name: "SyncHealthWireTests",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthFuzzTargets"],
+            dependencies: ["SyncHealthTestTraits", "SyncHealthConcurrency", "SyncHealthWire", "SyncHealthFuzzTargets"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SyncHealthFramingTests",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthFuzzTargets"],
+            dependencies: ["SyncHealthTestTraits", "SyncHealthConcurrency", "SyncHealthWire", "SyncHealthFuzzTargets"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ContractTests",
-            dependencies: ["SyncHealthProcess", "SyncHealthWire"],
+            dependencies: ["SyncHealthTestTraits", "SyncHealthProcess", "SyncHealthWire"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SyncHealthStorageTests",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo", "SyncHealthDigest", "SyncHealthJSON"],
+            dependencies: ["SyncHealthTestTraits", "SyncHealthTestSupport", "SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo", "SyncHealthDigest", "SyncHealthJSON"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SyncHealthPostgresTests",
-            dependencies: ["SyncHealthTestSupport", "SyncHealthProcess", "SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthPostgres", "SyncHealthWire"],
+            dependencies: ["SyncHealthTestTraits", "SyncHealthTestSupport", "SyncHealthProcess", "SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthPostgres", "SyncHealthWire"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SyncHealthTransportTests",
-            dependencies: ["SyncHealthTestSupport", "SyncHealthConcurrency", "SyncHealthServer", "SyncHealthClient", "SyncHealthWire"],
+            dependencies: ["SyncHealthTestTraits", "SyncHealthTestSupport", "SyncHealthConcurrency", "SyncHealthServer", "SyncHealthClient", "SyncHealthWire"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SyncHealthServiceTests",
-            dependencies: ["SyncHealthProcess", "SyncHealthOps", "SyncHealthDaemon", 
+            dependencies: ["SyncHealthTestTraits", "SyncHealthProcess", "SyncHealthOps", "SyncHealthDaemon", 
                 "SyncHealthTestSupport", "SyncHealthConcurrency", "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthClient",
                 "SyncHealthWire", "SyncHealthDemo", "SyncHealthCLI",
             ],
@@ -280,7 +287,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthCLITests",
-            dependencies: ["SyncHealthProcess", "SyncHealthJSON", 
+            dependencies: ["SyncHealthTestTraits", "SyncHealthProcess", "SyncHealthJSON", 
                 "SyncHealthCLI", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport",
                 "SyncHealthRetry", "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores",
             ],
@@ -288,7 +295,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthAuthTests",
-            dependencies: ["SyncHealthProcess", "SyncHealthDaemon", "SyncHealthConcurrency", 
+            dependencies: ["SyncHealthTestTraits", "SyncHealthProcess", "SyncHealthDaemon", "SyncHealthConcurrency", 
                 "SyncHealthServer", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport",
                 "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores",
             ],
@@ -296,12 +303,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthBenchTests",
-            dependencies: ["SyncHealthProcess", "SyncHealthBench", "SyncHealthTestSupport", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores"],
+            dependencies: ["SyncHealthTestTraits", "SyncHealthProcess", "SyncHealthBench", "SyncHealthTestSupport", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SyncHealthRetryTests",
-            dependencies: ["SyncHealthProcess", "SyncHealthDaemon", "SyncHealthConcurrency", 
+            dependencies: ["SyncHealthTestTraits", "SyncHealthProcess", "SyncHealthDaemon", "SyncHealthConcurrency", 
                 "SyncHealthRetry", "SyncHealthWire", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthServer",
                 "SyncHealthClient", "SyncHealthTestSupport",
             ],

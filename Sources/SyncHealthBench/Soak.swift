@@ -261,9 +261,7 @@ public enum Soak {
         var n = 0
         while ContinuousClock.now < end {
             let reset = n % 2 == 0
-            let done = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
-                DispatchQueue.global().async { continuation.resume(returning: VanishingClient.connectAndVanish(port: port, reset: reset)) }
-            }
+            let done = await BlockingWork.run("synchealth.soak.vanish") { VanishingClient.connectAndVanish(port: port, reset: reset) }
             if done { counters.add("vanished mid-frame") }
             n += 1
             try? await Task.sleep(for: .milliseconds(250))

@@ -1,3 +1,4 @@
+import SyncHealthConcurrency
 import Glibc
 import SyncHealthWire
 

@@ -1,3 +1,4 @@
+import SyncHealthConcurrency
 import Dispatch
 public import SyncHealthWire
 
@@ -107,7 +108,7 @@ extension SyncHealthConnection {
 
     private func armSweep(at time: ContinuousClock.Instant) {
         let delay = max(.zero, time - ContinuousClock.now)
-        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(delay.nanosecondsClamped)) { [weak self] in
+        DeadlineTimers.after(delay) { [weak self] in
             self?.sweepDeadlines(scheduledAt: time)
         }
     }
@@ -177,7 +178,7 @@ extension SyncHealthConnection {
                 return nil
             }
             if let rejection { return continuation.resume(throwing: rejection) }
-            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(timeout.nanosecondsClamped)) { [weak self] in
+            DeadlineTimers.after(timeout) { [weak self] in
                 let waiter = self?.state.withLock { $0.pings.removeValue(forKey: id) }
                 waiter?.resume(throwing: RPCError(.deadlineExceeded, "no PONG in time"))
             }

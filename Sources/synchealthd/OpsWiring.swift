@@ -42,7 +42,7 @@ enum OpsWiring {
             host: target.host.isEmpty ? "0.0.0.0" : target.host, port: Int(target.port), registry: registry,
             beforeScrape: {
                 Gauge(label: Name.buildInfo, dimensions: [("version", version), ("engine", engine)]).record(1)
-                if let backlog = try? await offThePool({ () throws(RPCError) in try store.retryBacklog(now: currentTimeMs()) }) {
+                if let backlog = try? await BlockingWork.run("synchealthd.scrape", { () throws(RPCError) in try store.retryBacklog(now: currentTimeMs()) }) {
                     Gauge(label: Name.retryQueue, dimensions: [("state", "queued")]).record(backlog.queued)
                     Gauge(label: Name.retryQueue, dimensions: [("state", "leased")]).record(backlog.leased)
                 }
@@ -56,35 +56,12 @@ enum OpsWiring {
 
     /// Nil when the store answers a cheap read in time; otherwise why not.
     static func probe(_ store: any ServiceStore) async -> String? {
-        await withCheckedContinuation { (continuation: CheckedContinuation<String?, Never>) in
-            let answered = Locked(false)
-            let finish: @Sendable (String?) -> Void = { problem in
-                let first = answered.withLock { done -> Bool in
-                    defer { done = true }
-                    return !done
-                }
-                if first { continuation.resume(returning: problem) }
-            }
-            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Int(probeTimeout.components.seconds) * 1000)) {
-                finish("no answer within \(probeTimeout)")
-            }
-            DispatchQueue.global().async {
-                do throws(RPCError) {
-                    _ = try store.retryBacklog(now: currentTimeMs())
-                    finish(nil)
-                } catch {
-                    finish("\(error.code.name): \(error.message)")
-                }
-            }
-        }
-    }
-
-    /// Runs a blocking store call on a Dispatch thread, not on the caller's
-    /// (an event loop or a cooperative thread).
-    static func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws(RPCError) -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                do { continuation.resume(returning: try body()) } catch { continuation.resume(throwing: error) }
+        await BlockingWork.firstOf("synchealthd.readiness", timeout: probeTimeout, onTimeout: { "no answer within \(probeTimeout)" }) {
+            do throws(RPCError) {
+                _ = try store.retryBacklog(now: currentTimeMs())
+                return nil
+            } catch {
+                return "\(error.code.name): \(error.message)"
             }
         }
     }

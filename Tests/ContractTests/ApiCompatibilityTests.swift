@@ -1,6 +1,7 @@
 import Foundation
 import SyncHealthProcess
 import Testing
+import SyncHealthTestTraits
 
 /// One edit of a copy of proto/ and what tools/check-api must say about it.
 struct ProtoMutation: Sendable, CustomTestStringConvertible {
@@ -15,7 +16,7 @@ struct ProtoMutation: Sendable, CustomTestStringConvertible {
 
 /// tools/check-api against the committed snapshot: the real proto passes,
 /// each kind of breaking change fails with a message naming it, additions pass.
-@Suite("API compatibility")
+@Suite("API compatibility", .offThePool)
 struct ApiCompatibilityTests {
     static let checkAPI = Repo.root.appendingPathComponent("tools/check-api").path
 

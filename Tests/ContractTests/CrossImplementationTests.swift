@@ -1,10 +1,11 @@
 import Foundation
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// The Swift protobuf-c codecs against the reference implementation,
 /// protoc, for every message of the API. See `Vector` and `VectorBatch`.
-@Suite("Cross-implementation vectors")
+@Suite("Cross-implementation vectors", .offThePool)
 struct CrossImplementationTests {
     static func fixtureVectors() -> [Vector] {
         ProtocolVectors.all + SyncVectors.all + HistoryVectors.all + InsightsVectors.all

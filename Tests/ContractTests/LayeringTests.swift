@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import SyncHealthTestTraits
 
 /// The folder tree's layers hold in the code: only the wrapper and engine
 /// modules import C modules, and the storage domain core depends on no
 /// engine. Read from the sources, so a stray import fails here, not in review.
-@Suite struct LayeringTests {
+@Suite(.offThePool) struct LayeringTests {
     /// Which modules may import each C module.
     static let allowedCImports: [String: Set<String>] = [
         "CSQLite": ["SyncHealthSQLite", "SyncHealthBench"],  // the bench's raw-SQL floor

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import SyncHealthTestTraits
 
 /// proto/ must compile with the reference compiler and with protoc-c, and the
 /// committed C must be what protoc-c makes of it today.
-@Suite("proto/ compiles")
+@Suite("proto/ compiles", .offThePool)
 struct ProtoCompileTests {
     @Test("protoc builds a descriptor set of every file, imports included")
     func referenceCompiler() async throws {

@@ -1,10 +1,11 @@
 import Foundation
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// docs/PROTOCOL.md is normative, so its tables and its worked example are
 /// checked against proto/, protoc and the Swift frame codec.
-@Suite("docs/PROTOCOL.md")
+@Suite("docs/PROTOCOL.md", .offThePool)
 struct ProtocolDocTests {
     static func doc() throws -> String { try Repo.read(Repo.protocolDoc) }
 

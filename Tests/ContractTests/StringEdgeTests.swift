@@ -1,8 +1,9 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// Strings protobuf allows that a C-string based codec can mishandle.
-@Suite("String edge cases against protoc")
+@Suite("String edge cases against protoc", .offThePool)
 struct StringEdgeTests {
     @Test("a string with an embedded NUL from protoc is rejected, never cut short")
     func embeddedNulDecodes() async throws {

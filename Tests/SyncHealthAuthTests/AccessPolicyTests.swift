@@ -1,8 +1,10 @@
 import SyncHealthServer
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct AccessPolicyTests {
+@Suite(.offThePool) struct AccessPolicyTests {
     let policy = AccessPolicy.standard
 
     @Test func everyKnownMethodHasItsOwnRule() {

@@ -1,9 +1,11 @@
 import SyncHealthServer
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// The Authorizer on its own, with hand-made call contexts.
-@Suite struct AuthorizerTests {
+@Suite(.offThePool) struct AuthorizerTests {
     let authorizer: Authorizer
 
     init() throws {

@@ -1,7 +1,9 @@
 import SyncHealthServer
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct BearerTokenTests {
+@Suite(.offThePool) struct BearerTokenTests {
     @Test(arguments: [
         ("Bearer abc123", "abc123"),
         ("bearer abc123", "abc123"),

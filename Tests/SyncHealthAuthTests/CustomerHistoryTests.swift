@@ -5,10 +5,11 @@ import SyncHealthSQLite
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// Issue 5 section 3: a customer sees its own history in client-friendly
 /// words and nothing internal, nothing of another company, whatever it sends.
-@Suite struct CustomerHistoryTests {
+@Suite(.offThePool) struct CustomerHistoryTests {
     static let internalError = "Invoice INV-1042: Xero API 401 token expired for tenant 7c1e (internal ref 9f2)"
     static let internalNote = "Operator note: reconcile manually, account 200 misconfigured"
     static let configText = #"{"accounts":{"sales":"200"},"secret_mapping":"SM-42"}"#

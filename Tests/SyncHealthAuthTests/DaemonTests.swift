@@ -7,10 +7,11 @@ import SyncHealthProcess
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// synchealthd itself: start-up rules, hash-token and the demo tokens.
 /// Serialized: each starts a daemon, and the machine is shared.
-@Suite(.serialized) struct DaemonTests {
+@Suite(.serialized, .offThePool) struct DaemonTests {
     init() throws {
         // Fail, never skip.
         _ = try BuildProducts.require("synchealthd")

@@ -4,11 +4,12 @@ import SyncHealthSQLite
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// The descriptors (`Methods`) are the one declaration of each method, and
 /// the proto stays the source of truth: every rpc has a descriptor with the
 /// same request and response messages, and every descriptor an rpc.
-@Suite struct DescriptorCatalogTests {
+@Suite(.offThePool) struct DescriptorCatalogTests {
     /// (full name, request message, response message) of every rpc in proto/.
     static func protoSignatures() throws -> Set<[String]> {
         let directory = MethodCatalog.repoRoot.appendingPathComponent("proto/synchealth/v1")

@@ -1,7 +1,9 @@
 import SyncHealthServer
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct DigestTests {
+@Suite(.offThePool) struct DigestTests {
     @Test func constantTimeEqualsComparesEveryByte() {
         let digest = TokenDigest.digest(of: "token")
         #expect(ConstantTime.equals(digest, digest))

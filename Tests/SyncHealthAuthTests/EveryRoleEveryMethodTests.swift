@@ -1,12 +1,14 @@
 import SyncHealthServer
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// Every role against every method over TCP: the status is the one the
 /// issue asks for. An allowed call may still fail validation (the requests
 /// are empty), but never with UNAUTHENTICATED, PERMISSION_DENIED or
 /// UNIMPLEMENTED.
-@Suite struct EveryRoleEveryMethodTests {
+@Suite(.offThePool) struct EveryRoleEveryMethodTests {
     static let refusals: Set<StatusCode> = [.unauthenticated, .permissionDenied, .unimplemented]
 
     @Test(arguments: Role.allCases)

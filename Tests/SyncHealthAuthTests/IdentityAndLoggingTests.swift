@@ -4,8 +4,9 @@ import SyncHealthClient
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
-@Suite struct IdentityAndLoggingTests {
+@Suite(.offThePool) struct IdentityAndLoggingTests {
     @Test func handlersSeeTheCaller() async throws {
         let live = try LiveAuth()
         defer { live.stop() }
@@ -112,7 +113,7 @@ import Testing
 }
 
 /// The JSON line itself: hostile text stays inside its string, on one line.
-@Suite struct JSONLogLineTests {
+@Suite(.offThePool) struct JSONLogLineTests {
     @Test func hostileValuesStayInsideTheirStrings() throws {
         let hostile = "line\nbreak \"quoted\" \\ back\u{202E}rtl \u{0007}bell"
         let line = JSONLogHandler.line(

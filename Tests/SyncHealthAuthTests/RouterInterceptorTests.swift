@@ -2,10 +2,12 @@ import SyncHealthServer
 import SyncHealthWire
 import SyncHealthConcurrency
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// The hook itself: the interceptor runs before every handler the router
 /// hands out, and a refusal means the handler never runs.
-@Suite struct RouterInterceptorTests {
+@Suite(.offThePool) struct RouterInterceptorTests {
     final class Counter: Sendable {
         let value = Locked(0)
         func bump() { value.withLock { $0 += 1 } }

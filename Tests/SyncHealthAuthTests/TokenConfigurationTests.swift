@@ -1,8 +1,10 @@
 import SyncHealthDaemon
 import SyncHealthServer
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct TokenConfigurationTests {
+@Suite(.offThePool) struct TokenConfigurationTests {
     static let hex = TokenDigest.hex(of: "secret-token")
 
     @Test(arguments: [Role.viewer, .operator, .ingest, .admin])

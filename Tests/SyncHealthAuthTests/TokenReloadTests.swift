@@ -6,11 +6,12 @@ import SyncHealthProcess
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// Tokens change without a restart: SIGHUP (or `synchealthd reload`) reads
 /// the config file again and swaps the whole set. Serialized: each starts a
 /// daemon.
-@Suite(.serialized) struct TokenReloadTests {
+@Suite(.serialized, .offThePool) struct TokenReloadTests {
     init() throws {
         _ = try BuildProducts.require("synchealthd")
     }

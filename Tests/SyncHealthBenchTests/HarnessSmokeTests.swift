@@ -2,11 +2,12 @@ import Foundation
 import SyncHealthBench
 import SyncHealthTestSupport
 import Testing
+import SyncHealthTestTraits
 
 /// The benchmark harness end to end on a tiny data set: it must run and
 /// produce sane output. Benchmarks never run in the test suite and nothing
 /// here looks at a time.
-@Suite struct HarnessSmokeTests {
+@Suite(.offThePool) struct HarnessSmokeTests {
     @Test func suiteRunsOnATinyDataSetAndReportsEveryRow() async throws {
         let directory = TemporaryDirectory()
         let spec = DataSetSpec(syncs: 300, items: 3_000, companies: 30)

@@ -2,8 +2,10 @@ import SyncHealthJSON
 import Foundation
 @testable import SyncHealthCLI
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct FormattingTests {
+@Suite(.offThePool) struct FormattingTests {
     @Test func tableFitsEightyColumnsAndCutsLongCells() {
         let table = TextTable(
             columns: [.init("ID", minWidth: 8), .init("STATUS", minWidth: 6), .init("ERROR", minWidth: 10)],

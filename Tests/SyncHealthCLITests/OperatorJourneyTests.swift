@@ -4,11 +4,12 @@ import SyncHealthClient
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// The CLI executed against a live server: an operator finds every failed
 /// sync of a company last week, opens one, reads why it failed, downloads its
 /// config and lists its failed items.
-@Suite struct OperatorJourneyTests {
+@Suite(.offThePool) struct OperatorJourneyTests {
     static let day: Int64 = 86_400_000
 
     /// Seeds one company with a week of syncs, some failed.

@@ -2,8 +2,10 @@ import ArgumentParser
 @testable import SyncHealthCLI
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct ParsingTests {
+@Suite(.offThePool) struct ParsingTests {
     let now: Int64 = 1_793_491_200_000
 
     @Test func syncsListOptionsBecomeTheRequest() throws {

@@ -8,10 +8,11 @@ import SyncHealthStorage
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// retry, jobs, errors, dashboard and config diff, executed against a live
 /// server with the retry executor and a sandbox platform.
-@Suite struct RetryAndInsightsCommandTests {
+@Suite(.offThePool) struct RetryAndInsightsCommandTests {
     /// A live server with Retry handlers and an executor pushing to `sandbox`.
     func stack(sandbox: SandboxConnector) throws -> LiveRetryStack {
         var configuration = RetryExecutorConfiguration()

@@ -1,11 +1,12 @@
 import Foundation
 import SyncHealthFuzzTargets
 import Testing
+import SyncHealthTestTraits
 
 /// The committed libFuzzer corpus (tools/fuzz-corpus/frame) through the same
 /// entry logic `tools/fuzz frame` runs, so every seed and every crash input
 /// added there stays a regression test without running the fuzzer.
-@Suite("Fuzz corpus: frames")
+@Suite("Fuzz corpus: frames", .offThePool)
 struct FrameFuzzCorpusTests {
     static let corpus = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,11 +1,12 @@
 import SyncHealthConcurrency
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// Deterministic fuzzing of the decoder: whatever the bytes, it must not
 /// crash, and each call either throws, returns nil having consumed nothing,
 /// or returns a frame whose encoding is exactly the bytes it consumed.
-@Suite("Decoder fuzz")
+@Suite("Decoder fuzz", .offThePool)
 struct FuzzTests {
     /// Decodes `bytes` in random chunks, checking the contract on every call.
     /// Returns how many frames came out before it stopped.

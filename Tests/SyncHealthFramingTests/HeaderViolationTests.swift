@@ -1,5 +1,6 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// One malformed frame header and the error it must raise.
 struct HeaderViolation: Sendable, CustomTestStringConvertible {
@@ -20,7 +21,7 @@ struct HeaderViolation: Sendable, CustomTestStringConvertible {
 
 /// Every violation the header alone reveals is rejected from its 12 bytes,
 /// before any payload arrives and before anything is allocated for it.
-@Suite("Header violations")
+@Suite("Header violations", .offThePool)
 struct HeaderViolationTests {
     static let max = Frame.defaultMaxFrameSize
     static let request = FrameType.request.rawValue

@@ -1,8 +1,9 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// The u16 header length inside REQUEST and RESPONSE payloads.
-@Suite("Inner header length")
+@Suite("Inner header length", .offThePool)
 struct InnerHeaderTests {
     @Test("a length past the end of the payload is rejected", arguments: [FrameType.request, .response])
     func pastTheEnd(type: FrameType) {

@@ -1,7 +1,8 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
-@Suite("Preface")
+@Suite("Preface", .offThePool)
 struct PrefaceTests {
     @Test("the v1.0 preface bytes")
     func bytes() {

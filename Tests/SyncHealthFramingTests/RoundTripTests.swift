@@ -1,7 +1,8 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
-@Suite("Frame round trips")
+@Suite("Frame round trips", .offThePool)
 struct RoundTripTests {
     @Test("every frame type survives encode then decode", arguments: FrameType.allCases)
     func roundTrip(type: FrameType) throws {

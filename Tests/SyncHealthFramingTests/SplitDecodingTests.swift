@@ -1,10 +1,11 @@
 import SyncHealthConcurrency
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// Partial and merged reads, the way swift-nio's ByteToMessageDecoderVerifier
 /// checks a decoder: every chunking of a stream must give the same frames.
-@Suite("Split and merged reads")
+@Suite("Split and merged reads", .offThePool)
 struct SplitDecodingTests {
     static let roles: [FrameDecoder.Role] = [.server, .client]
 

@@ -1,7 +1,8 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
-@Suite("Stream ids")
+@Suite("Stream ids", .offThePool)
 struct StreamIdTests {
     private func requests(_ ids: [UInt32]) -> [UInt8] {
         FrameSamples.bytes(of: ids.map { Frame.request(streamId: $0, header: [], message: []) })

@@ -5,11 +5,12 @@ import Foundation
 import SyncHealthStorage
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// The libpq wrapper, the pool and the migrator against a live PostgreSQL.
 /// Serialized: the leak checks read process-wide counters, and the restart
 /// test stops the one cluster every test here shares.
-@Suite(.serialized, .enabled(if: TestCluster.enabled, "no PostgreSQL: set SYNCHEALTH_TEST_POSTGRES_URL (tools/test does)"))
+@Suite(.serialized, .enabled(if: TestCluster.enabled, "no PostgreSQL: set SYNCHEALTH_TEST_POSTGRES_URL (tools/test does)"), .offThePool)
 struct PostgresEngineTests {
     // MARK: Values and parameters
 
@@ -183,7 +184,7 @@ struct PostgresEngineTests {
         let holding = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
         let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        DispatchQueue(label: "test.pool-holder").async {
             _ = try? pool.withConnection { connection in
                 holding.signal()
                 release.wait()
@@ -260,7 +261,7 @@ struct PostgresEngineTests {
             let start = DispatchSemaphore(value: 0)
             let group = DispatchGroup()
             for _ in 0..<replicas {
-                DispatchQueue.global().async(group: group) {
+                DispatchQueue(label: "test.replica").async(group: group) {
                     start.wait()
                     do {
                         let connection = try PostgresConnection(url: url)

@@ -2,8 +2,10 @@ import SyncHealthConcurrency
 import SyncHealthRetry
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct BackoffPolicyTests {
+@Suite(.offThePool) struct BackoffPolicyTests {
     let policy = BackoffPolicy(initialIntervalMs: 100, multiplier: 2, maximumIntervalMs: 1_000, maximumAttempts: 6)
 
     @Test func ceilingsGrowGeometricallyAndClamp() {

@@ -5,11 +5,12 @@ import SyncHealthProcess
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// synchealthd killed with SIGKILL in the middle of a job, then restarted on
 /// the same database: every item reaches a final state, and no attempt is
 /// ever delivered under two different keys.
-@Suite(.serialized) struct CrashRecoveryTests {
+@Suite(.serialized, .offThePool) struct CrashRecoveryTests {
     @Test func killingTheServerMidJobLosesNothingAndNeverChangesAnAttemptsKey() async throws {
         let run = try await SandboxRun.start(prefix: "synchealth-crash", sandboxArguments: ["--seed", "11", "--latency-ms", "120", "--failure-rate", "0.25", "--timeout-rate", "0.15"])
         let (daemon, directory, database, deliveries, sandbox, sandboxPort) =

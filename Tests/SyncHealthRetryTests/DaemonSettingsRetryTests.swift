@@ -1,9 +1,11 @@
 import SyncHealthDaemon
 import SyncHealthServer
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// The retry keys of synchealthd's settings.
-@Suite struct DaemonSettingsRetryTests {
+@Suite(.offThePool) struct DaemonSettingsRetryTests {
     @Test func connectorsAndKnobsFromTheFileFlagsAndEnvironment() throws {
         let file = """
             connector.xero = 127.0.0.1:7421

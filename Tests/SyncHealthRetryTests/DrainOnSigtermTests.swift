@@ -6,16 +6,17 @@ import SyncHealthProcess
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// SIGTERM with a retry push in flight: the drain starts at once (no new
 /// connections, GOAWAY on open ones, Health NOT_SERVING, nothing more
 /// leased), the push finishes within the grace period and is recorded once,
 /// and the daemon exits 0. Before, the server kept serving until the push
 /// had finished.
-@Suite(.serialized) struct DrainOnSigtermTests {
+@Suite(.serialized, .offThePool) struct DrainOnSigtermTests {
     @Test func drainStartsAtOnceWhileAPushFinishes() async throws {
-        // Each push takes 1.5 s; one worker (below), so one push is in flight at a time.
-        let run = try await SandboxRun.start(prefix: "synchealth-drain", sandboxArguments: ["--seed", "3", "--latency-ms", "1500"])
+        // Each push takes 3 s; one worker (below), so one push is in flight at a time.
+        let run = try await SandboxRun.start(prefix: "synchealth-drain", sandboxArguments: ["--seed", "3", "--latency-ms", "3000"])
         let (daemon, directory, database, deliveries, sandbox, sandboxPort) =
             (run.daemon, run.directory, run.database, run.deliveries, run.sandbox, run.sandboxPort)
         defer { sandbox.send(SIGKILL) }
@@ -40,13 +41,13 @@ import Testing
         // Wait until a push is in flight: its attempt is leased (PENDING).
         let client = try SyncHealthClient(target: target, timeout: .seconds(10))
         defer { client.close() }
+        #expect(try await client.healthCheck(HealthCheckRequest()).status == .serving)
         let pending = try await waitUntil(seconds: 20) {
             let items = try await client.listPushItems(ListPushItemsRequest(syncId: "drain-sync", includeAttempts: true)).items
             return items.contains { $0.attempts.contains { $0.outcome == .pending } }
         }
         try #require(pending, "no push went out")
-        #expect(try await client.healthCheck(HealthCheckRequest()).status == .serving)
-
+        // At once: the push has most of its 3 s still to run.
         server.send(SIGTERM)
         try await Task.sleep(for: .milliseconds(100))
         // 100 ms later, while the push still runs: a new connection is refused

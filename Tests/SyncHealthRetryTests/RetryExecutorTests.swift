@@ -4,9 +4,10 @@ import SyncHealthRetry
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// The executor against a real store and connector doubles.
-@Suite struct RetryExecutorTests {
+@Suite(.offThePool) struct RetryExecutorTests {
     @Test func thePerPlatformLimitHoldsAndASlowPlatformDoesNotStarveOthers() async throws {
         let db = try TestStore()
         try db.seed("slow", target: "xero", items: (0..<12).map { item("x-\($0)") })

@@ -2,9 +2,10 @@
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// Creating, previewing, reading and cancelling retry jobs in the store.
-@Suite struct RetryJobStoreTests {
+@Suite(.offThePool) struct RetryJobStoreTests {
     @Test func createsAJobForOneSyncsFailedItems() throws {
         let db = try TestStore()
         try db.seed("s-1", items: [

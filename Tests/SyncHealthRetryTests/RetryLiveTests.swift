@@ -7,10 +7,11 @@ import SyncHealthStorage
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// The Retry service end to end: the typed client over TCP to a live server
 /// whose executor pushes through connectors.
-@Suite struct RetryLiveTests {
+@Suite(.offThePool) struct RetryLiveTests {
     /// Runs `body` against a live server whose executor pushes through `connectors`.
     func withStack(_ connectors: ConnectorRegistry, _ body: (LiveRetryStack) async throws -> Void) async throws {
         try await LiveRetryStack.with(connectors, configuration: .fast(maxAttempts: 4), body)

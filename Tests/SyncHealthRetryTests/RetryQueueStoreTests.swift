@@ -2,9 +2,10 @@
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// Leasing attempts and recording their outcomes in the store.
-@Suite struct RetryQueueStoreTests {
+@Suite(.offThePool) struct RetryQueueStoreTests {
     @Test func leasingWritesThePendingAttemptWithItsKeyFirst() throws {
         let db = try TestStore()
         try db.seed("s-1", items: [item("i-1")])

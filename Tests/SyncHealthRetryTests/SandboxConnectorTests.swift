@@ -1,8 +1,10 @@
 import SyncHealthRetry
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct SandboxConnectorTests {
+@Suite(.offThePool) struct SandboxConnectorTests {
     func request(_ key: String, core: String = "ord_1") -> PushRequest {
         PushRequest(idempotencyKey: key, syncId: "s", itemId: "i-\(key)", coreId: core, dataType: "invoices", targetPlatform: "xero", attemptNumber: 2)
     }

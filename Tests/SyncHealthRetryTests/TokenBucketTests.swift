@@ -1,7 +1,9 @@
 import SyncHealthRetry
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct TokenBucketTests {
+@Suite(.offThePool) struct TokenBucketTests {
     @Test func burstThenRate() {
         var bucket = TokenBucket(ratePerSecond: 10, burst: 3, nowMs: 0)
         #expect(bucket.take(nowMs: 0) == 0)

@@ -2,9 +2,10 @@ import SyncHealthClient
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// Every RPC answers bad input with the right status and writes nothing.
-@Suite struct BadInputTests {
+@Suite(.offThePool) struct BadInputTests {
     /// Runs `body` and returns the status code it failed with.
     func code(_ body: () async throws -> Void) async -> StatusCode? {
         do {

@@ -2,9 +2,10 @@ import SyncHealthClient
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// Many calls on one connection and many connections at once.
-@Suite struct ConcurrencyTests {
+@Suite(.offThePool) struct ConcurrencyTests {
     @Test func manyConcurrentCallsOnOneConnection() async throws {
         let service = try LiveService()
         defer { service.stop() }

@@ -4,10 +4,11 @@ import SyncHealthProcess
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// synchealthd as a real process: settings, start-up, graceful shutdown on
 /// SIGTERM, durability across restarts.
-@Suite struct DaemonProcessTests {
+@Suite(.offThePool) struct DaemonProcessTests {
     @Test func servesDrainsOnSigtermAndKeepsDataAcrossRestarts() async throws {
         let directory = TemporaryDirectory()
         let database = directory.file("daemon.sqlite")
@@ -90,7 +91,7 @@ import Testing
 }
 
 /// Start-up races and refusals of the database setting.
-@Suite struct DaemonDatabaseStartupTests {
+@Suite(.offThePool) struct DaemonDatabaseStartupTests {
     /// Several daemons started at the same moment on one new file: the
     /// migrator takes the write lock before it reads what is applied, so one
     /// migrates and the others wait and find nothing to do. (Before, one in

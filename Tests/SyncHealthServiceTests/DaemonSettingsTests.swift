@@ -1,8 +1,10 @@
 import SyncHealthDaemon
 import SyncHealthServer
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct DaemonSettingsTests {
+@Suite(.offThePool) struct DaemonSettingsTests {
     @Test func flagsBeatEnvironmentBeatFileBeatDefaults() throws {
         let file = """
         # comment

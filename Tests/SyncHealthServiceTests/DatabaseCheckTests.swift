@@ -5,10 +5,11 @@ import SyncHealthProcess
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// `synchealthd check`: a healthy database passes; damaged pages, wrong
 /// counts and wrong rollups are each reported, with a non-zero exit.
-@Suite struct DatabaseCheckTests {
+@Suite(.offThePool) struct DatabaseCheckTests {
     /// A database of `syncs` syncs with 20 items each (some failed, with
     /// errors, so error groups and rollups have rows); closed on return, so
     /// its WAL is checkpointed into the file.

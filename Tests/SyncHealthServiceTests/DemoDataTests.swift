@@ -4,10 +4,11 @@ import SyncHealthSQLite
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// The demo data set: deterministic, realistic, and loadable through the real
 /// ingest path.
-@Suite struct DemoDataTests {
+@Suite(.offThePool) struct DemoDataTests {
     static let now: Int64 = 1_795_000_000_000
 
     @Test func sameSeedSameData() {

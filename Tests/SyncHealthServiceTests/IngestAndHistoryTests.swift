@@ -3,10 +3,11 @@ import SyncHealthClient
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// The service end to end: the client over TCP to a live server on an
 /// ephemeral port, backed by a real SQLite file.
-@Suite struct IngestAndHistoryTests {
+@Suite(.offThePool) struct IngestAndHistoryTests {
     @Test func recordedSyncIsReadBackThroughEveryHistoryMethod() async throws {
         let service = try LiveService()
         defer { service.stop() }

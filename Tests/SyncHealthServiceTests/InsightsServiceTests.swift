@@ -2,10 +2,11 @@ import SyncHealthClient
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// Dashboard, error groups and the configuration diff through the client
 /// and a live server.
-@Suite struct InsightsServiceTests {
+@Suite(.offThePool) struct InsightsServiceTests {
     static let day: Int64 = 86_400_000
 
     @Test func topErrorGroupLeadsToItsSyncs() async throws {

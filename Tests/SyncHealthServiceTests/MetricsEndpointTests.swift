@@ -8,10 +8,11 @@ import SyncHealthTestSupport
 import SyncHealthOps
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// `synchealthd --metrics-listen`: Prometheus metrics, liveness and
 /// readiness over HTTP from a real daemon, after real calls.
-@Suite struct MetricsEndpointTests {
+@Suite(.offThePool) struct MetricsEndpointTests {
     /// GET `http://address/path`: status and body.
     func get(_ address: String, _ path: String) async throws -> (status: Int, body: String) {
         let url = try #require(URL(string: "http://\(address)\(path)"))

@@ -4,11 +4,12 @@ import SyncHealthServer
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// Each daemon setting is declared once (`DaemonSettingsTable`): the flags,
 /// the environment, the config file, `--help` and the README's table all
 /// come from it.
-@Suite struct SettingsTableTests {
+@Suite(.offThePool) struct SettingsTableTests {
     @Test func theReadmeTableIsTheGeneratedOne() throws {
         let readme = try String(contentsOfFile: BuildProducts.packageRoot + "/README.md", encoding: .utf8)
         let begin = try #require(readme.range(of: "<!-- settings-table: generated"))

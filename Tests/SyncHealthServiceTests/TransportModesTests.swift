@@ -7,12 +7,13 @@ import SyncHealthSQLite
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// One body, two transports: the in-process transport (what the CLI's
 /// --database mode uses) and a live TCP server on port 0 answer every call
 /// the same way, because both run the same router, handlers, codecs and
 /// access policy over the same frames.
-@Suite struct TransportModesTests {
+@Suite(.offThePool) struct TransportModesTests {
     enum Mode: String, CaseIterable, CustomTestStringConvertible {
         case inProcess, tcp
         var testDescription: String { rawValue }

@@ -3,8 +3,10 @@
 import SyncHealthConcurrency
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct CodecTests {
+@Suite(.offThePool) struct CodecTests {
     @Test func base64URLRoundTripsEveryLength() {
         var generator = SplitMix64(seed: 7)
         for length in 0..<70 {

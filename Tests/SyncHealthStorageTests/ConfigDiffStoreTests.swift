@@ -2,8 +2,10 @@
 @testable import SyncHealthSQLite
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct ConfigDiffStoreTests {
+@Suite(.offThePool) struct ConfigDiffStoreTests {
     static func config(_ json: String) -> SyncConfig {
         SyncConfig(document: Array(json.utf8), contentType: "application/json")
     }

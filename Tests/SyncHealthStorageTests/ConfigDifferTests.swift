@@ -3,8 +3,10 @@
 import SyncHealthJSON
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct ConfigDifferTests {
+@Suite(.offThePool) struct ConfigDifferTests {
     static func diff(_ old: String, _ new: String) -> ConfigDiffer.Result {
         ConfigDiffer.diff(old: Array(old.utf8), new: Array(new.utf8))
     }

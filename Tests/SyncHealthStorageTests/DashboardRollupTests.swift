@@ -2,10 +2,12 @@
 @testable import SyncHealthSQLite
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// The rollup dashboard and error groups against full scans of the rows, on
 /// random data, before and after retries and sync updates.
-@Suite struct DashboardRollupTests {
+@Suite(.offThePool) struct DashboardRollupTests {
     /// Every dashboard request of the fixtures answers as the full scan does.
     static func expectDashboardsEqualFullScan(_ store: SQLiteSyncStore, _ label: String,
                                               sourceLocation: SourceLocation = #_sourceLocation) throws {

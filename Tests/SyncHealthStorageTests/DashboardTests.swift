@@ -2,8 +2,10 @@
 @testable import SyncHealthSQLite
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct DashboardTests {
+@Suite(.offThePool) struct DashboardTests {
     static let day = Limits.millisecondsPerDay
     /// Midnight UTC at the start of the fixture range.
     static let day0 = (baseTime / day + 1) * day

@@ -4,10 +4,12 @@ import Foundation
 import SyncHealthStores
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// `--database` values: a path is a SQLite file; a URL is refused with a
 /// message saying why, before anything is created.
-@Suite struct DatabaseLocationTests {
+@Suite(.offThePool) struct DatabaseLocationTests {
     @Test(arguments: ["synchealth.sqlite", "data/x.sqlite", "/tmp/a b.sqlite", "./rel.db", "file-with:colon.db"])
     func pathsAreSQLiteFiles(text: String) throws {
         #expect(try DatabaseLocation(parsing: text) == .sqliteFile(path: text))

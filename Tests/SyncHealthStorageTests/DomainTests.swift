@@ -1,7 +1,9 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct DomainTests {
+@Suite(.offThePool) struct DomainTests {
     @Test func categories() {
         #expect(SyncStatusCode.inProgress.category == .inProgress)
         #expect(SyncStatusCode.inProgressLongRunning.category == .inProgress)

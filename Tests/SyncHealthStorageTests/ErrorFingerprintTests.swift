@@ -1,8 +1,10 @@
 @testable import SyncHealthStorage
 @testable import SyncHealthSQLite
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct ErrorFingerprintTests {
+@Suite(.offThePool) struct ErrorFingerprintTests {
     /// Pairs of realistic platform messages with the same cause: only ids,
     /// numbers, amounts, dates, addresses or quoted values differ.
     static let sameCause: [(String, String)] = [

@@ -2,8 +2,10 @@
 @testable import SyncHealthSQLite
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct ErrorGroupTests {
+@Suite(.offThePool) struct ErrorGroupTests {
     static let day = Limits.millisecondsPerDay
     static let day0 = InsightsFixtures.day0
     static let invoice = "Invoice <id> total <num> does not match"

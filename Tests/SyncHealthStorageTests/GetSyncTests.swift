@@ -2,8 +2,10 @@
 @testable import SyncHealthSQLite
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct GetSyncTests {
+@Suite(.offThePool) struct GetSyncTests {
     @Test func countsPerDataTypeOrderedByDataType() throws {
         try withStore { store in
             try store.record(makeSync("s-1", status: .inProgress))

@@ -2,11 +2,13 @@
 @testable import SyncHealthSQLite
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// The dashboard, error group, group filter, baseline and upkeep queries
 /// never scan a whole table: `syncs` least of all, but the rollups and
 /// `sync_error_groups` must be searched through their keys too.
-@Suite struct InsightsQueryPlanTests {
+@Suite(.offThePool) struct InsightsQueryPlanTests {
     static let tables = [
         "syncs", "push_items", "push_attempts", "configs", "rollup_syncs", "rollup_items", "rollup_error_groups",
         "rollup_syncs_global", "rollup_items_global", "rollup_error_groups_global",

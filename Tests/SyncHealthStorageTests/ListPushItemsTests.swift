@@ -3,8 +3,10 @@
 import SyncHealthConcurrency
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct ListPushItemsTests {
+@Suite(.offThePool) struct ListPushItemsTests {
     static let dataTypes = ["invoices", "creditNotes", "payments", "bills", "journalEntries"]
     static let statuses: [PushItemStatus] = [.pending, .success, .failed, .timedOut]
 

@@ -3,8 +3,10 @@
 import SyncHealthConcurrency
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct ListSyncsTests {
+@Suite(.offThePool) struct ListSyncsTests {
     static let filters: [ListSyncsRequest] = [
         ListSyncsRequest(),
         ListSyncsRequest(search: "ac"),

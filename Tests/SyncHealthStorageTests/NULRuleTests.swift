@@ -2,11 +2,13 @@
 @testable import SyncHealthSQLite
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// No stored string may hold U+0000: the wire cannot carry it, and every
 /// response built from stored text must encode. Each validated field refuses
 /// it with INVALID_ARGUMENT naming the field, and nothing is written.
-@Suite("NUL in stored strings")
+@Suite("NUL in stored strings", .offThePool)
 struct NULRuleTests {
     @Test func everyFieldRuleRefusesNUL() {
         let nul = "a\u{0}b"

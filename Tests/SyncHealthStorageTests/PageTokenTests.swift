@@ -2,8 +2,10 @@
 @testable import SyncHealthSQLite
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct PageTokenTests {
+@Suite(.offThePool) struct PageTokenTests {
     let fingerprint: [UInt8] = [1, 2, 3, 4, 5, 6, 7, 8]
 
     @Test func roundTrips() throws {

@@ -2,11 +2,13 @@
 @testable import SyncHealthSQLite
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// Every main query shape must be served by an index: a bare `SCAN syncs`
 /// (a full table scan) fails the test. A scan USING an index is fine: it
 /// walks the index in the order the listing needs.
-@Suite struct QueryPlanTests {
+@Suite(.offThePool) struct QueryPlanTests {
     static func plan(_ store: SQLiteSyncStore, _ query: SQLQuery) throws -> [String] {
         try store.database.read { connection in
             try connection.all(SQLQuery("EXPLAIN QUERY PLAN " + query.sql, query.arguments)) { $0.text(3) }

@@ -2,10 +2,12 @@
 @testable import SyncHealthSQLite
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// The planners are pure: these tests check SQL text, arguments and input
 /// errors without a database.
-@Suite struct QueryPlannerTests {
+@Suite(.offThePool) struct QueryPlannerTests {
     @Test func defaultsToStartedAtDescending() throws {
         let plan = try SyncQueryPlanner.plan(ListSyncsRequest())
         #expect(plan.sort == .startedAt && !plan.ascending && plan.pageSize == 50)

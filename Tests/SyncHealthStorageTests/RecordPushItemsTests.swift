@@ -2,8 +2,10 @@
 @testable import SyncHealthSQLite
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct RecordPushItemsTests {
+@Suite(.offThePool) struct RecordPushItemsTests {
     @Test func storesItemsCountsAndAttempts() throws {
         try withStore { store in
             try store.record(makeSync("s-1", status: .inProgress))

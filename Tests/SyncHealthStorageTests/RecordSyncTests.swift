@@ -3,8 +3,10 @@ import SyncHealthDigest
 @testable import SyncHealthSQLite
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite struct RecordSyncTests {
+@Suite(.offThePool) struct RecordSyncTests {
     @Test func createsThenUpdatesIdempotently() throws {
         try withStore { store in
             let sync = makeSync("s-1")

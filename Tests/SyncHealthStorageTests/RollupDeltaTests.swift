@@ -2,10 +2,12 @@ import SyncHealthConcurrency
 import SyncHealthDemo
 @testable import SyncHealthStorage
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// The rollup arithmetic as pure code: what one sync's refresh adds to and
 /// subtracts from the dashboard cells.
-@Suite struct RollupDeltaTests {
+@Suite(.offThePool) struct RollupDeltaTests {
     let day10 = RollupBucket(day: 10, companyId: "c-1", product: 1, sourcePlatform: "shopify", targetPlatform: "xero")
     var day11: RollupBucket { var b = day10; b.day = 11; return b }
     let invoicesFailed = ItemKey(dataType: "invoices", status: 3)

@@ -2,11 +2,13 @@ import SyncHealthDigest
 @testable import SyncHealthStorage
 @testable import SyncHealthSQLite
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// SHA-256 comes from swift-crypto; these vectors pin that every stored
 /// hash (config hashes, error-group ids, page-token checksums, token digests)
 /// stays byte-identical to the hand-written implementation it replaced.
-@Suite struct SHA256Tests {
+@Suite(.offThePool) struct SHA256Tests {
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
@@ -43,7 +45,7 @@ import Testing
     }
 }
 
-@Suite struct StoredHashVectorTests {
+@Suite(.offThePool) struct StoredHashVectorTests {
     /// A config document's hash is the SHA-256 hex of its bytes, as stored in
     /// `configs.hash` by every earlier version (reference: Python hashlib).
     @Test func configHashOfAKnownDocument() throws {

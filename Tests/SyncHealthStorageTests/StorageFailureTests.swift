@@ -3,10 +3,12 @@ import Foundation
 @testable import SyncHealthStorage
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// Engine errors become client statuses in one place (`StorageFailure`), and
 /// what a client reads names neither the engine nor its codes.
-@Suite struct StorageFailureTests {
+@Suite(.offThePool) struct StorageFailureTests {
     @Test(arguments: [
         (Int32(5), StatusCode.unavailable),     // SQLITE_BUSY
         (Int32(6), StatusCode.unavailable),     // SQLITE_LOCKED

@@ -5,11 +5,13 @@ import Foundation
 import SyncHealthConcurrency
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// The WAL stays bounded while readers overlap all the time (found by the
 /// soak: with four readers and a slow dashboard the WAL never restarted and
 /// reached 6 GB in 23 minutes).
-@Suite struct WALGrowthTests {
+@Suite(.offThePool) struct WALGrowthTests {
     @Test func walStaysBoundedUnderReadsThatNeverStop() throws {
         let database = try TemporaryDatabase()
         let limit: Int64 = 256 * 1024
@@ -20,7 +22,7 @@ import Testing
         let running = ReaderFlag()
         for offset in [0, 3] {
             stopped.enter()
-            DispatchQueue.global().async {
+            DispatchQueue(label: "test.wal-reader").async {
                 usleep(UInt32(offset * 1_000))
                 while !running.stopped {
                     _ = try? store.database.read { connection -> Int64 in

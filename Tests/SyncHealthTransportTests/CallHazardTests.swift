@@ -1,10 +1,12 @@
 import SyncHealthServer
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// Call-level hazards (8-10 in ENGINEERING.md) from a raw socket, so no
 /// client-side timer or retry hides what the server does.
-@Suite("Call hazards")
+@Suite("Call hazards", .offThePool)
 struct CallHazardTests {
     /// Reads frames until every stream in `streams` has a RESPONSE; fails on a second one.
     private func responses(_ peer: RawPeer, for streams: Set<UInt32>) async throws -> [UInt32: (StatusCode, [UInt8])] {

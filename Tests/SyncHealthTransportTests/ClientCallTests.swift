@@ -3,8 +3,10 @@ import SyncHealthClient
 @testable import SyncHealthServer
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
-@Suite("Client calls against a live server")
+@Suite("Client calls against a live server", .offThePool)
 struct ClientCallTests {
     @Test func echoAndHealthCheck() async throws {
         try await withServer { h in

@@ -1,10 +1,12 @@
 import SyncHealthClient
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// The client against a scripted raw server, so each protocol rule is
 /// checked on the bytes the client actually sends.
-@Suite("Client protocol behaviour")
+@Suite("Client protocol behaviour", .offThePool)
 struct ClientProtocolTests {
     private func requests(_ peer: RawPeer, count: Int) async throws -> [(id: UInt32, header: RequestHeader, body: [UInt8])] {
         var result: [(UInt32, RequestHeader, [UInt8])] = []

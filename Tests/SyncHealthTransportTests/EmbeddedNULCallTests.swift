@@ -1,10 +1,12 @@
 import SyncHealthClient
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// Text holding U+0000 cannot cross the wire (protobuf-c strings are C
 /// strings): each end refuses it instead of sending it cut short.
-@Suite("Embedded NUL in calls")
+@Suite("Embedded NUL in calls", .offThePool)
 struct EmbeddedNULCallTests {
     @Test func clientRefusesARequestOrMetadataWithNULBeforeSending() async throws {
         try await withServer { h in

@@ -1,9 +1,11 @@
 import SyncHealthServer
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// Protocol hazards 1-3 and 9 from ENGINEERING.md, driven byte by byte from a raw socket.
-@Suite("Framing hazards")
+@Suite("Framing hazards", .offThePool)
 struct FramingHazardTests {
     @Test func badMagicGetsGoAwayAndClose() async throws {
         try await withServer { h in

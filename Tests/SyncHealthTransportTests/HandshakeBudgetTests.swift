@@ -5,11 +5,13 @@ import SyncHealthConcurrency
 import SyncHealthClient
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// Connections that never finish the handshake have a budget of their own:
 /// they cannot take the whole connection cap, and at the cap the oldest of
 /// them makes room for a newcomer.
-@Suite struct HandshakeBudgetTests {
+@Suite(.offThePool) struct HandshakeBudgetTests {
     /// 1,500 silent sockets against the default limits (cap 1,024, budget
     /// 256): a well-behaved client is still served. Before, it was refused
     /// with GOAWAY RESOURCE_EXHAUSTED until the 10 s handshake timeout.

@@ -3,11 +3,13 @@ import SyncHealthClient
 import SyncHealthServer
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// Shutdown, timeouts and limits (hazards 4, 11 and 12 in ENGINEERING.md).
 /// Short configured timeouts only make the server act soon; no assertion
 /// depends on how long anything took.
-@Suite("Lifecycle, timeouts and limits")
+@Suite("Lifecycle, timeouts and limits", .offThePool)
 struct LifecycleTests {
     /// On shutdown, an idle peer that never hangs up does not hold the server
     /// for the close linger: once it has acknowledged our GOAWAY and FIN, the

@@ -3,11 +3,13 @@ import SyncHealthClient
 import SyncHealthServer
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// The `synchealth-not-processed: true` trailer (docs/PROTOCOL.md §13): the
 /// server marks exactly the calls it refused without running them, and the
 /// client retries RESOURCE_EXHAUSTED only when marked and only when idempotent.
-@Suite("Not-processed refusals")
+@Suite("Not-processed refusals", .offThePool)
 struct NotProcessedTests {
     private static func header(_ frame: Frame) throws -> ResponseHeader {
         try ResponseHeader(serializedBytes: frame.splitHeaderAndMessage().header)

@@ -1,11 +1,13 @@
 import SyncHealthServer
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// Every call has a request id: the client's `x-request-id` when usable,
 /// otherwise one the server makes up; it comes back in the response
 /// trailers and is written in the call's log line, so a ticket can quote it.
-@Suite struct RequestIdTests {
+@Suite(.offThePool) struct RequestIdTests {
     private static func trailer(_ frame: Frame) throws -> String? {
         try ResponseHeader(serializedBytes: frame.splitHeaderAndMessage().header)
             .trailers.last { $0.key == "x-request-id" }?.value

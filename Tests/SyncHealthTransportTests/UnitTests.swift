@@ -2,9 +2,11 @@
 @testable import SyncHealthServer
 import SyncHealthWire
 import Testing
+import SyncHealthTestSupport
+import SyncHealthTestTraits
 
 /// The pure pieces: parsing, the output buffer, state machines, backoff.
-@Suite("Transport units")
+@Suite("Transport units", .offThePool)
 struct UnitTests {
     @Test func bindTargetParsing() throws {
         #expect(try BindTarget(listenAddress: "127.0.0.1:0") == BindTarget(host: "127.0.0.1", port: 0))

@@ -1,8 +1,9 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// Checks every message of the API must pass, whatever its fields.
-@Suite("Every message")
+@Suite("Every message", .offThePool)
 struct AllMessagesTests {
     @Test("default message encodes to no bytes and empty input decodes to it", arguments: allMessages)
     func defaultMessage(_ message: MessageCase) throws {

@@ -1,7 +1,8 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
-@Suite("connector.proto codecs")
+@Suite("connector.proto codecs", .offThePool)
 struct ConnectorMessagesTests {
     @Test func pushRequestRoundTrip() throws {
         for attempt in [Int32.max, Int32.min, -1, 1] {

@@ -1,10 +1,11 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// protobuf-c carries strings as C strings: a NUL inside one would cut it
 /// short. Decoding rejects such strings, naming the field; encoding refuses
 /// them. `bytes` fields, packed scalars and unknown fields may hold 0x00.
-@Suite("Embedded NUL")
+@Suite("Embedded NUL", .offThePool)
 struct EmbeddedNULTests {
     private let nul: [UInt8] = [0x61, 0x00, 0x62]  // "a\0b"
 

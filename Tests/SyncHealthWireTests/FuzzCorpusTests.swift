@@ -2,11 +2,12 @@ import Foundation
 import SyncHealthFuzzTargets
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// The committed libFuzzer corpus (tools/fuzz-corpus/messages) through the
 /// same entry logic `tools/fuzz messages` runs, so every seed and every crash
 /// input added there stays a regression test without running the fuzzer.
-@Suite("Fuzz corpus: messages")
+@Suite("Fuzz corpus: messages", .offThePool)
 struct MessageFuzzCorpusTests {
     static let corpus = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,9 +1,10 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// Inputs `tools/fuzz` turned up, kept as plain unit tests. (Their bytes are
 /// in tools/fuzz-corpus too, replayed by FuzzCorpusTests.)
-@Suite("Fuzz findings")
+@Suite("Fuzz findings", .offThePool)
 struct FuzzFindingsTests {
     /// tools/fuzz-corpus/messages/32-GetDashboardResponse.nan-rate: a NaN
     /// success_rate decodes (protobuf allows it), is not equal to itself, and

@@ -1,7 +1,8 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
-@Suite("health.proto codecs")
+@Suite("health.proto codecs", .offThePool)
 struct HealthMessagesTests {
     @Test func healthCheckRequestRoundTrip() throws {
         let request = HealthCheckRequest(service: "synchealth.v1.SyncHistory ✓")

@@ -1,7 +1,8 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
-@Suite("history.proto codecs: GetDashboard and ListCompanySyncs")
+@Suite("history.proto codecs: GetDashboard and ListCompanySyncs", .offThePool)
 struct HistoryDashboardTests {
     static let categories = StatusCategory.allKnown + unrecognizedNumbers.map(StatusCategory.unrecognized)
 

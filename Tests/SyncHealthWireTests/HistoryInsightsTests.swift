@@ -1,7 +1,8 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
-@Suite("history.proto codecs: error groups and the configuration diff")
+@Suite("history.proto codecs: error groups and the configuration diff", .offThePool)
 struct HistoryInsightsTests {
     static let changeKinds = ConfigChangeKind.allKnown + unrecognizedNumbers.map(ConfigChangeKind.unrecognized)
     static let diffStates = ConfigDiffState.allKnown + unrecognizedNumbers.map(ConfigDiffState.unrecognized)

@@ -1,7 +1,8 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
-@Suite("history.proto codecs: GetSyncConfig and ListPushItems")
+@Suite("history.proto codecs: GetSyncConfig and ListPushItems", .offThePool)
 struct HistoryPushItemsTests {
     @Test func getSyncConfigRoundTrip() throws {
         #expect(try roundTrip(GetSyncConfigRequest(syncId: "日本")) == GetSyncConfigRequest(syncId: "日本"))

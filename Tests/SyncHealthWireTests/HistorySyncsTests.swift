@@ -1,7 +1,8 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
-@Suite("history.proto codecs: ListSyncs and GetSync")
+@Suite("history.proto codecs: ListSyncs and GetSync", .offThePool)
 struct HistorySyncsTests {
     static let sortFields = SyncSortField.allKnown + unrecognizedNumbers.map(SyncSortField.unrecognized)
     static let orders = SortOrder.allKnown + unrecognizedNumbers.map(SortOrder.unrecognized)

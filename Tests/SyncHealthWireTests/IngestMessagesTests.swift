@@ -1,7 +1,8 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
-@Suite("ingest.proto codecs")
+@Suite("ingest.proto codecs", .offThePool)
 struct IngestMessagesTests {
     static let statuses = PushItemStatus.allKnown + unrecognizedNumbers.map(PushItemStatus.unrecognized)
 

@@ -1,6 +1,7 @@
 import SyncHealthConcurrency
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// Decodes `bytes` as `M`; success and `WireError` are both fine, anything
 /// else (another error type) is recorded. A crash fails the whole run.
@@ -16,7 +17,7 @@ func decodeSurvives<M: WireMessage>(_: M.Type, _ bytes: [UInt8]) {
 /// A cheap stand-in for fuzzing (see ENGINEERING.md hazard 13): hostile
 /// variations of valid encodings must decode or throw `WireError`, never
 /// crash, and (under `--sanitize=address`) never leak or overrun.
-@Suite("Mutated encodings")
+@Suite("Mutated encodings", .offThePool)
 struct MutationTests {
     @Test func everyTruncationOfANestedMessage() {
         let bytes = RetryFailedItemsResponse(

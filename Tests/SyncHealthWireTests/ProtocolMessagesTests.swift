@@ -1,7 +1,8 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
-@Suite("protocol.proto codecs")
+@Suite("protocol.proto codecs", .offThePool)
 struct ProtocolMessagesTests {
     static let statusCodes = StatusCode.allKnown + unrecognizedNumbers.map(StatusCode.unrecognized)
 

@@ -1,7 +1,8 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
-@Suite("retry.proto codecs")
+@Suite("retry.proto codecs", .offThePool)
 struct RetryMessagesTests {
     static let skipReasons = SkipReason.allKnown + unrecognizedNumbers.map(SkipReason.unrecognized)
 

@@ -1,5 +1,6 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 /// A sync with every field set to a non-default value.
 func fullSync(_ n: Int = 0) -> Sync {
@@ -14,7 +15,7 @@ func fullSync(_ n: Int = 0) -> Sync {
         dataPushed: true, configHash: String(repeating: "ab", count: 32), updatedAtMs: -42)
 }
 
-@Suite("sync.proto codecs: syncs and push items")
+@Suite("sync.proto codecs: syncs and push items", .offThePool)
 struct SyncMessagesTests {
     @Test func itemCountsRoundTrip() throws {
         let counts = ItemCounts(total: Int64.max, pending: Int64.min, succeeded: -1, failed: 1, timedOut: 300)

@@ -1,5 +1,6 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
 let allSyncStatusCodes = SyncStatusCode.allKnown + unrecognizedNumbers.map(SyncStatusCode.unrecognized)
 
@@ -14,7 +15,7 @@ func fullRetryJob(_ n: Int = 0) -> RetryJob {
         idempotencyKey: "key-\(n)", force: true, cancelledBy: "José")
 }
 
-@Suite("sync.proto codecs: retry scopes and jobs")
+@Suite("sync.proto codecs: retry scopes and jobs", .offThePool)
 struct SyncRetryJobTests {
     @Test func syncRetryScopeRoundTrip() throws {
         let scope = SyncRetryScope(syncId: "s1", itemIds: ["a", "", "日本"], dataTypes: ["invoices", "bills ✓"])

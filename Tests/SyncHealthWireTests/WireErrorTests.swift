@@ -1,7 +1,8 @@
 import SyncHealthWire
 import Testing
+import SyncHealthTestTraits
 
-@Suite("WireError")
+@Suite("WireError", .offThePool)
 struct WireErrorTests {
     @Test func mapsToInvalidArgument() {
         let error = WireError.invalidUTF8(field: "synchealth.v1.GoAway.message")

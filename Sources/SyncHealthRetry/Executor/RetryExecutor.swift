@@ -128,24 +128,17 @@ public final class RetryExecutor: Sendable {
         beginStopping()
         let graceMs = max(0, min(gracePeriod / .milliseconds(1), 86_400_000))
         let deadline = DispatchTime.now() + .milliseconds(Int(graceMs))
-        return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
-            DispatchQueue.global().async {
-                let finished = self.dispatching.wait(timeout: deadline) == .success
-                    && self.pushes.wait(timeout: deadline) == .success
-                if finished { self.state.withLock { $0.lifecycle = .stopped } }
-                continuation.resume(returning: finished)
-            }
+        return await BlockingWork.run("synchealth.retry.shutdown") {
+            let finished = self.dispatching.wait(timeout: deadline) == .success
+                && self.pushes.wait(timeout: deadline) == .success
+            if finished { self.state.withLock { $0.lifecycle = .stopped } }
+            return finished
         }
     }
 
     /// `stop()` without blocking the caller's thread.
     public func shutdown() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async {
-                self.stop()
-                continuation.resume()
-            }
-        }
+        await BlockingWork.run("synchealth.retry.shutdown") { self.stop() }
     }
 
     /// Pushes in flight right now, over all platforms.

@@ -1,4 +1,3 @@
-import Dispatch
 import SyncHealthConcurrency
 public import SyncHealthWire
 
@@ -82,29 +81,16 @@ public final class InProcessTransport: RPCTransport {
         return Self.encode(outcome, streamId: frame.streamId, requestId: requestId)
     }
 
-    /// Runs `handler` on a Dispatch thread (handlers block on storage and
-    /// must not hold a cooperative thread); answers DEADLINE_EXCEEDED when
-    /// the deadline passes first, as the server's connection timer does.
+    /// Runs `handler` off the cooperative pool (handlers block on storage);
+    /// answers DEADLINE_EXCEEDED when the deadline passes first, as the
+    /// server's connection timer does.
     private static func run(_ handler: @escaping RPCHandler, request: [UInt8], context: CallContext, timeoutMs: UInt32) async -> CallOutcome {
-        await withCheckedContinuation { (continuation: CheckedContinuation<CallOutcome, Never>) in
-            let answered = Locked(false)
-            let answer: @Sendable (CallOutcome) -> Void = { outcome in
-                let first = answered.withLock { done -> Bool in
-                    defer { done = true }
-                    return !done
-                }
-                if first { continuation.resume(returning: outcome) }
-            }
-            if timeoutMs > 0 {
-                DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Int(timeoutMs))) {
-                    if context.cancel(.deadlineExceeded) {
-                        answer(.failure(RPCError(.deadlineExceeded, "deadline exceeded")))
-                    }
-                }
-            }
-            DispatchQueue.global().async {
-                answer(CallOutcome.run(handler, request: request, context: context).handlerRan)
-            }
+        await BlockingWork.firstOf(
+            "synchealth.inprocess.handler",
+            timeout: timeoutMs > 0 ? .milliseconds(Int64(timeoutMs)) : nil,
+            onTimeout: { context.cancel(.deadlineExceeded) ? .failure(RPCError(.deadlineExceeded, "deadline exceeded")) : nil }
+        ) {
+            CallOutcome.run(handler, request: request, context: context).handlerRan
         }
     }
 

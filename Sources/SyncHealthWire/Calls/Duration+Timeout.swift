@@ -10,13 +10,4 @@ extension Duration {
         let fraction = (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
         return UInt32(clamping: msFromSeconds + fraction)
     }
-
-    /// Whole nanoseconds, saturating, never negative: for Dispatch deadlines
-    /// on both sides of a call.
-    package var nanosecondsClamped: Int {
-        let (seconds, attoseconds) = components
-        let (ns, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        if overflow { return seconds < 0 ? 0 : Int.max }
-        return max(0, Int(clamping: ns) &+ Int(attoseconds / 1_000_000_000))
-    }
 }

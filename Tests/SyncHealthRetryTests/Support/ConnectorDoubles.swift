@@ -92,9 +92,7 @@ func waitUntil(seconds: Double = 30, _ condition: () async throws -> Bool) async
 /// thread, as the executor's workers do, so async tests never hold one of
 /// the cooperative pool's few threads while they wait.
 func onDispatch<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(returning: work()) }
-    }
+    await BlockingWork.run("test.on-dispatch", work)
 }
 
 extension RetryExecutorConfiguration {

@@ -197,12 +197,7 @@ struct TestSocketError: Error {
     var errno: Int32 = Glibc.errno
 }
 
-/// Runs blocking work on a fresh Dispatch queue and awaits it.
+/// Runs blocking socket work off the cooperative pool and awaits it.
 func offload<T: Sendable, E: Error>(_ work: @escaping @Sendable () throws(E) -> T) async throws(E) -> T {
-    let result: Result<T, E> = await withCheckedContinuation { continuation in
-        DispatchQueue(label: "test.offload").async {
-            continuation.resume(returning: Result { () throws(E) -> T in try work() })
-        }
-    }
-    return try result.get()
+    try await BlockingWork.run("test.offload", work)
 }
