@@ -24,8 +24,9 @@ import SyncHealthTestTraits
         return (syncs, items)
     }
 
-    @Test func historyMethodsRejectBadInput() async throws {
-        let service = try LiveService()
+    @Test(arguments: TransportMode.allCases)
+    func historyMethodsRejectBadInput(mode: TransportMode) async throws {
+        let service = try LiveService(mode: mode)
         defer { service.stop() }
         let c = service.client
         _ = try await c.recordSync(RecordSyncRequest(sync: Fixtures.sync("known"), config: Fixtures.config()))
@@ -54,8 +55,9 @@ import SyncHealthTestTraits
         #expect(await code { _ = try await c.listCompanySyncs(ListCompanySyncsRequest(companyId: "")) } == .invalidArgument)
     }
 
-    @Test func recordSyncRejectsBadInputAndWritesNothing() async throws {
-        let service = try LiveService()
+    @Test(arguments: TransportMode.allCases)
+    func recordSyncRejectsBadInputAndWritesNothing(mode: TransportMode) async throws {
+        let service = try LiveService(mode: mode)
         defer { service.stop() }
         let c = service.client
         _ = try await c.recordSync(RecordSyncRequest(sync: Fixtures.sync("done")))
@@ -82,8 +84,9 @@ import SyncHealthTestTraits
         #expect(stored.sync?.statusCode == .successDataPushed)
     }
 
-    @Test func recordPushItemsRejectsBadBatchesWhole() async throws {
-        let service = try LiveService()
+    @Test(arguments: TransportMode.allCases)
+    func recordPushItemsRejectsBadBatchesWhole(mode: TransportMode) async throws {
+        let service = try LiveService(mode: mode)
         defer { service.stop() }
         let c = service.client
         _ = try await c.recordSync(RecordSyncRequest(sync: Fixtures.sync("s", code: .inProgress)))
@@ -111,8 +114,9 @@ import SyncHealthTestTraits
         #expect(accepted.accepted == Int32(Limits.maxPushItemsPerBatch))
     }
 
-    @Test func undecodableRequestAndUnknownMethod() async throws {
-        let service = try LiveService()
+    @Test(arguments: TransportMode.allCases)
+    func undecodableRequestAndUnknownMethod(mode: TransportMode) async throws {
+        let service = try LiveService(mode: mode)
         defer { service.stop() }
         let rpc = service.client.transport
         // Field 1 (sync_id) as a length-delimited string claiming 100 bytes that are not there.

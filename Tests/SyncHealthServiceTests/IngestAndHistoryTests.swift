@@ -8,8 +8,9 @@ import SyncHealthTestTraits
 /// The service end to end: the client over TCP to a live server on an
 /// ephemeral port, backed by a real SQLite file.
 @Suite(.offThePool) struct IngestAndHistoryTests {
-    @Test func recordedSyncIsReadBackThroughEveryHistoryMethod() async throws {
-        let service = try LiveService()
+    @Test(arguments: TransportMode.allCases)
+    func recordedSyncIsReadBackThroughEveryHistoryMethod(mode: TransportMode) async throws {
+        let service = try LiveService(mode: mode)
         defer { service.stop() }
         let client = service.client
 
@@ -66,8 +67,9 @@ import SyncHealthTestTraits
         #expect(dashboard.totalSyncs == 1)
     }
 
-    @Test func pagesThroughHistoryWithTokens() async throws {
-        let service = try LiveService()
+    @Test(arguments: TransportMode.allCases)
+    func pagesThroughHistoryWithTokens(mode: TransportMode) async throws {
+        let service = try LiveService(mode: mode)
         defer { service.stop() }
         for index in 0..<23 {
             _ = try await service.client.recordSync(RecordSyncRequest(sync: Fixtures.sync(String(format: "sync-%03d", index), minutes: Int64(index))))

@@ -9,8 +9,9 @@ import SyncHealthTestTraits
 @Suite(.offThePool) struct InsightsServiceTests {
     static let day: Int64 = 86_400_000
 
-    @Test func topErrorGroupLeadsToItsSyncs() async throws {
-        let service = try LiveService()
+    @Test(arguments: TransportMode.allCases)
+    func topErrorGroupLeadsToItsSyncs(mode: TransportMode) async throws {
+        let service = try LiveService(mode: mode)
         defer { service.stop() }
         let client = service.client
         for (index, company) in ["company-1", "company-2", "company-3"].enumerated() {
@@ -47,8 +48,9 @@ import SyncHealthTestTraits
         }
     }
 
-    @Test func configDiffAgainstYesterday() async throws {
-        let service = try LiveService()
+    @Test(arguments: TransportMode.allCases)
+    func configDiffAgainstYesterday(mode: TransportMode) async throws {
+        let service = try LiveService(mode: mode)
         defer { service.stop() }
         let client = service.client
         _ = try await client.recordSync(RecordSyncRequest(
