@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import SyncHealthClient
 import SyncHealthStorage
 import SyncHealthSQLite
@@ -32,11 +35,15 @@ import SyncHealthTestTraits
             retry-lease-duration = 30000
             retry-poll-interval = 50
             grace-period = 8000
+            metrics-listen = 127.0.0.1:0
             """.write(toFile: config, atomically: true, encoding: .utf8)
         let server = try await ChildProcess.daemon(daemon, config: config, stderrPath: directory.file("daemon.err"))
         defer { server.send(SIGKILL) }
+        let metricsLine = try await server.waitForLine(startingWith: "synchealthd metrics on ")
+        let ops = metricsLine.trimmingCharacters(in: .whitespaces)
         let port = try await server.listeningPort()
         let target = "127.0.0.1:\(port)"
+        #expect(try await httpGet(ops, "/readyz") == (200, "ready\n"))
 
         // Wait until a push is in flight: its attempt is leased (PENDING).
         let client = try SyncHealthClient(target: target, timeout: .seconds(10))
@@ -53,6 +60,9 @@ import SyncHealthTestTraits
         // 100 ms later, while the push still runs: a new connection is refused
         // or told UNAVAILABLE, and the open one no longer takes calls.
         #expect(server.isRunning, "the daemon should still be finishing its push")
+        // The load balancer's view while it drains: alive, not ready.
+        #expect(try await httpGet(ops, "/readyz") == (503, "draining\n"))
+        #expect(try await httpGet(ops, "/healthz") == (200, "ok\n"))
         let late = await outcome { () async throws -> HealthCheckResponse in
             let fresh = try SyncHealthClient(target: target, timeout: .seconds(2))
             defer { fresh.close() }
@@ -107,4 +117,11 @@ private func outcome(_ body: () async throws -> HealthCheckResponse) async -> He
     } catch {
         return .other("\(error)")
     }
+}
+
+/// GET `http://address/path`: status and body.
+private func httpGet(_ address: String, _ path: String) async throws -> (status: Int, body: String) {
+    let url = try #require(URL(string: "http://\(address)\(path)"))
+    let (data, response) = try await URLSession.shared.data(from: url)
+    return ((response as? HTTPURLResponse)?.statusCode ?? -1, String(decoding: data, as: UTF8.self))
 }
