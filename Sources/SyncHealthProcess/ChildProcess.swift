@@ -127,7 +127,18 @@ public final class ChildProcess: Sendable {
                         }
                         state.withLock { $0 = exit }
                     } catch {
-                        state.withLock { $0 = .exited(127) }
+                        // A failure after the spawn (the child may still
+                        // run) must not publish an exit for a live pid:
+                        // send() and deinit would then never stop it. Kill
+                        // it first (SIGKILL cannot be caught), then publish.
+                        state.withLock { exit in
+                            if let pid = started.spawnedPid {
+                                _ = Glibc.kill(pid, SIGKILL)
+                                exit = .signalled(SIGKILL)
+                            } else {
+                                exit = .exited(127)
+                            }
+                        }
                         started.resume(throwing: ChildProcessError("cannot start \(executable): \(error)"))
                     }
                 }
@@ -309,15 +320,21 @@ public struct ChildProcessError: Error, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// Hands the spawned child's pid (or the spawn error) to `start` exactly once.
+/// Hands the spawned child's pid (or the spawn error) to `start` exactly
+/// once, and remembers whether a child was spawned at all.
 private final class StartSignal: Sendable {
     private let continuation = Locked<CheckedContinuation<Int32, any Error>?>(nil)
+    private let spawned = Locked<Int32?>(nil)
+
+    /// The child's pid once it has been spawned; nil when the spawn failed.
+    var spawnedPid: Int32? { spawned.withLock { $0 } }
 
     func set(_ continuation: CheckedContinuation<Int32, any Error>) {
         self.continuation.withLock { $0 = continuation }
     }
 
     func resume(returning pid: Int32) {
+        spawned.withLock { $0 = pid }
         continuation.withLock { $0.take() }?.resume(returning: pid)
     }
 
