@@ -3,6 +3,7 @@
 //   C modules (CProtobufC, CSQLite, CSyncHealthProto), SyncHealthConcurrency (the lock)
 //   -> SyncHealthWire (protobuf-c wrappers, protocol v1 framing)
 //   -> SyncHealthStorage (the engine-neutral domain core), SyncHealthClient
+//   -> SyncHealthRelational (every store method once, as SQL over an engine seam)
 //   -> SyncHealthSQLite, SyncHealthPostgres (the engines) -> SyncHealthStores (builds a store from --database)
 //   -> SyncHealthRetry -> SyncHealthServer -> executables.
 //   SyncHealthProcess (the one child-process runner, on swift-subprocess) serves the bench and the tests.
@@ -87,23 +88,30 @@ let package = Package(
             dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthDigest", "SyncHealthJSON"],
             swiftSettings: strict
         ),
-        // The SQLite engine: libsqlite3 wrapped by hand, its SQL and migrations
+        // The relational store: every ServiceStore method once, as SQL over the
+        // SQLConnection seam both engines implement. No C, no engine.
+        .target(
+            name: "SyncHealthRelational",
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthStorage"],
+            swiftSettings: strict
+        ),
+        // The SQLite engine: libsqlite3 wrapped by hand, its transactions and migrations
         .target(
             name: "SyncHealthSQLite",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthStorage", "CSQLite",
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthStorage", "SyncHealthRelational", "CSQLite",
                            .product(name: "Metrics", package: "swift-metrics")],
             swiftSettings: strict
         ),
         // The PostgreSQL engine: libpq wrapped by hand, a pool, its migrations
         .target(
             name: "SyncHealthPostgres",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthStorage", "SyncHealthDigest", "CLibPQ"],
+            dependencies: ["SyncHealthConcurrency", "SyncHealthWire", "SyncHealthStorage", "SyncHealthRelational", "SyncHealthDigest", "CLibPQ"],
             swiftSettings: strict
         ),
         // Builds a store from a --database setting (one switch over engines)
         .target(
             name: "SyncHealthStores",
-            dependencies: ["SyncHealthStorage", "SyncHealthSQLite"],
+            dependencies: ["SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational"],
             swiftSettings: strict
         ),
         // Client library over protocol v1
@@ -159,7 +167,7 @@ let package = Package(
         .target(
             name: "SyncHealthCLI",
             dependencies: ["SyncHealthConcurrency", "SyncHealthJSON", "SyncHealthServer",
-                "SyncHealthClient", "SyncHealthWire", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthRetry",
+                "SyncHealthClient", "SyncHealthWire", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthStores", "SyncHealthRetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -168,7 +176,7 @@ let package = Package(
             name: "synchealthd",
             dependencies: ["SyncHealthConcurrency", "SyncHealthDaemon", "SyncHealthOps",
                 .product(name: "Metrics", package: "swift-metrics"),
-                "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo", "SyncHealthRetry",
+                "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo", "SyncHealthRetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -205,7 +213,7 @@ let package = Package(
         .target(
             name: "SyncHealthBench",
             dependencies: ["SyncHealthConcurrency", "SyncHealthProcess",
-                "SyncHealthClient", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthWire", "SyncHealthRetry", "CSQLite",
+                "SyncHealthClient", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthStores", "SyncHealthWire", "SyncHealthRetry", "CSQLite",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: strict
@@ -223,7 +231,7 @@ let package = Package(
         .target(
             name: "SyncHealthTestSupport",
             dependencies: ["SyncHealthConcurrency", "SyncHealthProcess", "SyncHealthRetry",
-                "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthClient", "SyncHealthWire",
+                "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthStores", "SyncHealthClient", "SyncHealthWire",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/SyncHealthTestSupport",
@@ -264,7 +272,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthStorageTests",
-            dependencies: ["SyncHealthTestTraits", "SyncHealthTestSupport", "SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo", "SyncHealthDigest", "SyncHealthJSON"],
+            dependencies: ["SyncHealthTestTraits", "SyncHealthTestSupport", "SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo", "SyncHealthDigest", "SyncHealthJSON"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -280,7 +288,7 @@ let package = Package(
         .testTarget(
             name: "SyncHealthServiceTests",
             dependencies: ["SyncHealthTestTraits", "SyncHealthProcess", "SyncHealthOps", "SyncHealthDaemon", 
-                "SyncHealthTestSupport", "SyncHealthConcurrency", "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthClient",
+                "SyncHealthTestSupport", "SyncHealthConcurrency", "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthStores", "SyncHealthClient",
                 "SyncHealthWire", "SyncHealthDemo", "SyncHealthCLI",
             ],
             swiftSettings: strict
@@ -289,7 +297,7 @@ let package = Package(
             name: "SyncHealthCLITests",
             dependencies: ["SyncHealthTestTraits", "SyncHealthProcess", "SyncHealthJSON", 
                 "SyncHealthCLI", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport",
-                "SyncHealthRetry", "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores",
+                "SyncHealthRetry", "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthStores",
             ],
             swiftSettings: strict
         ),
@@ -297,19 +305,19 @@ let package = Package(
             name: "SyncHealthAuthTests",
             dependencies: ["SyncHealthTestTraits", "SyncHealthProcess", "SyncHealthDaemon", "SyncHealthConcurrency", 
                 "SyncHealthServer", "SyncHealthClient", "SyncHealthWire", "SyncHealthTestSupport",
-                "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores",
+                "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthStores",
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SyncHealthBenchTests",
-            dependencies: ["SyncHealthTestTraits", "SyncHealthProcess", "SyncHealthBench", "SyncHealthTestSupport", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores"],
+            dependencies: ["SyncHealthTestTraits", "SyncHealthProcess", "SyncHealthBench", "SyncHealthTestSupport", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthStores"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SyncHealthRetryTests",
             dependencies: ["SyncHealthTestTraits", "SyncHealthProcess", "SyncHealthDaemon", "SyncHealthConcurrency", 
-                "SyncHealthRetry", "SyncHealthWire", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthStores", "SyncHealthServer",
+                "SyncHealthRetry", "SyncHealthWire", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthStores", "SyncHealthServer",
                 "SyncHealthClient", "SyncHealthTestSupport",
             ],
             swiftSettings: strict

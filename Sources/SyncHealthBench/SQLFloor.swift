@@ -1,6 +1,7 @@
 import CSQLite
 import SyncHealthStorage
 public import SyncHealthSQLite
+public import SyncHealthRelational
 
 /// The SQL floor: the exact statements SyncHealth runs for a request
 /// (`PlannedSQL`), run with the raw SQLite C API on a read-only connection to

@@ -3,6 +3,7 @@ import SyncHealthClient
 import SyncHealthRetry
 import SyncHealthStorage
 import SyncHealthSQLite
+import SyncHealthRelational
 import SyncHealthWire
 
 /// Runs every benchmark row and floor `options.runs` times against a

@@ -69,6 +69,18 @@ import SyncHealthTestTraits
         #expect(sql == [])
     }
 
+    @Test func theRelationalStoreDependsOnNoEngine() throws {
+        // Its SQL runs on both engines through SQLConnection; an engine
+        // import here would let one engine's behaviour leak into the other's.
+        let relational = try Self.sources().filter { $0.module == "SyncHealthRelational" }
+        #expect(!relational.isEmpty)
+        let engines: Set<String> = ["SyncHealthSQLite", "SyncHealthPostgres", "SyncHealthStores", "CSQLite", "CLibPQ", "Foundation"]
+        let violations = relational.flatMap { source in
+            Self.imports(source.text).filter(engines.contains).map { "\(source.path) imports \($0)" }
+        }
+        #expect(violations == [])
+    }
+
     @Test func authenticationDependsOnNoStorage() throws {
         let auth = try Self.sources().filter { $0.path.hasPrefix("SyncHealthServer/Auth/") }
         #expect(auth.count > 5)

@@ -1,5 +1,6 @@
 @testable import SyncHealthStorage
 @testable import SyncHealthSQLite
+@testable import SyncHealthRelational
 import Testing
 import SyncHealthTestSupport
 import SyncHealthTestTraits

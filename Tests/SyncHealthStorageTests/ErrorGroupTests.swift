@@ -1,5 +1,6 @@
 @testable import SyncHealthStorage
 @testable import SyncHealthSQLite
+@testable import SyncHealthRelational
 import SyncHealthWire
 import Testing
 import SyncHealthTestSupport

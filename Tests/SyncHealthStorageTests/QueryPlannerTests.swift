@@ -1,5 +1,6 @@
 @testable import SyncHealthStorage
 @testable import SyncHealthSQLite
+@testable import SyncHealthRelational
 import SyncHealthWire
 import Testing
 import SyncHealthTestSupport
@@ -11,7 +12,7 @@ import SyncHealthTestTraits
     @Test func defaultsToStartedAtDescending() throws {
         let plan = try SyncQueryPlanner.plan(ListSyncsRequest())
         #expect(plan.sort == .startedAt && !plan.ascending && plan.pageSize == 50)
-        #expect(plan.page.sql.hasSuffix("WHERE 1 ORDER BY started_at DESC, sync_id DESC LIMIT ?"))
+        #expect(plan.page.sql.hasSuffix("WHERE TRUE ORDER BY started_at DESC, sync_id DESC LIMIT ?"))
         #expect(plan.page.arguments == [.integer(51)])
         #expect(plan.count == nil)
     }

@@ -1,6 +1,7 @@
 import SyncHealthDigest
 @testable import SyncHealthStorage
 @testable import SyncHealthSQLite
+@testable import SyncHealthRelational
 import Testing
 import SyncHealthTestSupport
 import SyncHealthTestTraits

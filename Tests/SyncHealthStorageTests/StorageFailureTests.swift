@@ -1,5 +1,6 @@
 import Foundation
 @testable import SyncHealthSQLite
+@testable import SyncHealthRelational
 @testable import SyncHealthStorage
 import SyncHealthWire
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 @testable import SyncHealthStorage
 @testable import SyncHealthSQLite
+@testable import SyncHealthRelational
 import SyncHealthWire
 import Testing
 

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 @testable import SyncHealthStorage
 @testable import SyncHealthSQLite
+@testable import SyncHealthRelational
 import SyncHealthConcurrency
 import SyncHealthWire
 import Testing

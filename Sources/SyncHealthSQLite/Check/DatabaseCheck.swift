@@ -1,4 +1,5 @@
 public import SyncHealthStorage
+import SyncHealthRelational
 
 /// A full check of a SQLite database before it is trusted: SQLite's own
 /// integrity and foreign-key checks, the schema version, and SyncHealth's

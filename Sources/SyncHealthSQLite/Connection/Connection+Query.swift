@@ -1,11 +1,19 @@
 import SyncHealthStorage
-/// Running statements with arguments and reading their rows.
-extension Connection {
-    /// Runs a statement that returns no rows (INSERT, UPDATE, DELETE).
-    func run(_ sql: String, _ arguments: [SQLValue] = []) throws(DatabaseError) {
+import SyncHealthRelational
+
+/// Running statements with arguments and reading their rows: the SQLite side
+/// of `SQLConnection`, the seam the relational store's SQL runs through.
+extension Connection: SQLConnection {
+    /// SQLite's dialect.
+    var dialect: SQLDialect { .sqlite }
+
+    /// Runs a statement (INSERT, UPDATE, DELETE) and returns the rows it changed.
+    @discardableResult
+    func run(_ sql: String, _ arguments: [SQLValue]) throws(DatabaseError) -> Int {
         let statement = try prepared(sql, arguments)
         defer { release(statement) }
         while try statement.step() {}
+        return changes
     }
 
     /// The cached statement for `sql` with `arguments` bound, marked in use
@@ -29,9 +37,9 @@ extension Connection {
         statement.isInUse = false
     }
 
-    /// Runs `query` and maps every row with `map`.
-    func all<T>(_ query: SQLQuery, _ map: (Statement) throws -> T) throws -> [T] {
-        let statement = try prepared(query.sql, query.arguments)
+    /// Runs `sql` and maps every row with `map`.
+    func all<T>(_ sql: String, _ arguments: [SQLValue], _ map: (any SQLRow) throws -> T) throws -> [T] {
+        let statement = try prepared(sql, arguments)
         defer { release(statement) }
         var rows: [T] = []
         while try statement.step() {
@@ -40,22 +48,12 @@ extension Connection {
         return rows
     }
 
-    /// Runs `sql` and maps every row with `map`.
-    func all<T>(_ sql: String, _ arguments: [SQLValue] = [], _ map: (Statement) throws -> T) throws -> [T] {
-        try all(SQLQuery(sql, arguments), map)
-    }
-
     /// Runs `sql` and maps its first row, or returns nil when there is none.
-    func first<T>(_ sql: String, _ arguments: [SQLValue] = [], _ map: (Statement) throws -> T) throws -> T? {
+    func first<T>(_ sql: String, _ arguments: [SQLValue], _ map: (any SQLRow) throws -> T) throws -> T? {
         let statement = try prepared(sql, arguments)
         defer { release(statement) }
         guard try statement.step() else { return nil }
         return try map(statement)
-    }
-
-    /// The first column of the first row as an integer (0 when no row).
-    func scalar(_ sql: String, _ arguments: [SQLValue] = []) throws -> Int64 {
-        try first(sql, arguments) { $0.int64(0) } ?? 0
     }
 
     /// Kinds of transaction.

@@ -1,4 +1,5 @@
 import SyncHealthStorage
+import SyncHealthRelational
 internal import CSQLite
 
 /// One prepared statement. It is finalized when the object goes away, so it
@@ -144,3 +145,5 @@ final class Statement {
         return Array(UnsafeRawBufferPointer(start: pointer, count: count))
     }
 }
+
+extension Statement: SQLRow {}

@@ -1,4 +1,5 @@
 import SyncHealthStorage
+import SyncHealthRelational
 extension Schema {
     /// Company-less dashboard rollups (migration 0006_global_rollups).
     ///

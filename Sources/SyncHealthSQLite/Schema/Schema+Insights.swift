@@ -1,4 +1,5 @@
 import SyncHealthStorage
+import SyncHealthRelational
 extension Schema {
     /// Dashboard rollups and error groups (migration 0004_insights).
     ///

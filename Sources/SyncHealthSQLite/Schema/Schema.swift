@@ -1,4 +1,5 @@
 import SyncHealthStorage
+import SyncHealthRelational
 /// The schema, as ordered migrations. Never edit a released migration; add a
 /// new one.
 enum Schema {

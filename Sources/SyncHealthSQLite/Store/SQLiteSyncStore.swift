@@ -1,9 +1,11 @@
 public import SyncHealthStorage
+public import SyncHealthRelational
 import SyncHealthWire
 
-/// `SyncStore` on a SQLite file: one writer connection on its own serial
+/// `ServiceStore` on a SQLite file (its SQL is the relational store's,
+/// module SyncHealthRelational): one writer connection on its own serial
 /// queue, a small pool of read-only connections, WAL mode.
-public final class SQLiteSyncStore: ServiceStore {
+public final class SQLiteSyncStore: RelationalStore {
     /// Where and how to open the database.
     public struct Configuration: Sendable {
         /// Path of the database file; created when missing. Must be a real
@@ -54,11 +56,15 @@ public final class SQLiteSyncStore: ServiceStore {
     /// The engine's name, for logs.
     public var engineName: String { "sqlite" }
 
-    // MARK: Error mapping
+    // MARK: Transactions (the engine's part of RelationalStore)
 
-    /// Runs `body`; errors become the RPC status a caller should see
-    /// (`guardedStorageCall`, the one mapping every engine shares).
-    func guarded<T>(_ body: () throws -> T) throws(RPCError) -> T {
-        try guardedStorageCall(body)
+    /// An IMMEDIATE transaction on the one writer (see `Database.write`).
+    public func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try database.write { try body($0) }
+    }
+
+    /// A read snapshot on a pooled reader (see `Database.read`).
+    public func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try database.read { try body($0) }
     }
 }
