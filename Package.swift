@@ -231,7 +231,7 @@ let package = Package(
         .target(
             name: "SyncHealthTestSupport",
             dependencies: ["SyncHealthConcurrency", "SyncHealthProcess", "SyncHealthRetry",
-                "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthStores", "SyncHealthClient", "SyncHealthWire",
+                "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthPostgres", "SyncHealthStores", "SyncHealthClient", "SyncHealthWire",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/SyncHealthTestSupport",
@@ -272,7 +272,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHealthStorageTests",
-            dependencies: ["SyncHealthTestTraits", "SyncHealthTestSupport", "SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo", "SyncHealthDigest", "SyncHealthJSON"],
+            dependencies: ["SyncHealthTestTraits", "SyncHealthTestSupport", "SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthPostgres", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo", "SyncHealthDigest", "SyncHealthJSON"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -6,6 +6,7 @@ import SyncHealthStorage
 import SyncHealthWire
 import Testing
 import SyncHealthTestTraits
+import SyncHealthTestSupport
 
 /// The libpq wrapper, the pool and the migrator against a live PostgreSQL.
 /// Serialized: the leak checks read process-wide counters, and the restart

@@ -11,7 +11,7 @@ import SyncHealthTestTraits
         SyncConfig(document: Array(json.utf8), contentType: "application/json")
     }
 
-    static func diff(_ store: SQLiteSyncStore, _ syncId: String) throws -> ConfigDiff? {
+    static func diff(_ store: any RelationalStore, _ syncId: String) throws -> ConfigDiff? {
         try store.getSyncConfig(GetSyncConfigRequest(syncId: syncId, includeDiff: true)).diff
     }
 

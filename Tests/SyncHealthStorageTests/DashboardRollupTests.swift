@@ -10,7 +10,7 @@ import SyncHealthTestTraits
 /// random data, before and after retries and sync updates.
 @Suite(.offThePool) struct DashboardRollupTests {
     /// Every dashboard request of the fixtures answers as the full scan does.
-    static func expectDashboardsEqualFullScan(_ store: SQLiteSyncStore, _ label: String,
+    static func expectDashboardsEqualFullScan(_ store: any RelationalStore, _ label: String,
                                               sourceLocation: SourceLocation = #_sourceLocation) throws {
         for request in InsightsFixtures.dashboardRequests {
             let rollup = try store.getDashboard(request)
@@ -20,7 +20,7 @@ import SyncHealthTestTraits
     }
 
     /// ListErrorGroups, every page, equals the full-scan groups.
-    static func expectErrorGroupsEqualFullScan(_ store: SQLiteSyncStore, _ label: String,
+    static func expectErrorGroupsEqualFullScan(_ store: any RelationalStore, _ label: String,
                                                sourceLocation: SourceLocation = #_sourceLocation) throws {
         for request in InsightsFixtures.dashboardRequests {
             let listRequest = ListErrorGroupsRequest(
@@ -28,7 +28,7 @@ import SyncHealthTestTraits
                 targetPlatform: request.targetPlatform, product: request.product,
                 sourcePlatform: request.sourcePlatform, pageSize: 3)
             let listed = try walkErrorGroupPages(store, listRequest)
-            let scan = try store.database.read { connection in
+            let scan = try store.read { connection in
                 try SQLiteSyncStore.errorGroupsFullScan(
                     InsightsRange(validFrom: request.fromMs, to: request.toMs),
                     try InsightsFilter(
@@ -40,7 +40,7 @@ import SyncHealthTestTraits
         }
     }
 
-    static func walkErrorGroupPages(_ store: SQLiteSyncStore, _ request: ListErrorGroupsRequest) throws -> [ErrorGroup] {
+    static func walkErrorGroupPages(_ store: any RelationalStore, _ request: ListErrorGroupsRequest) throws -> [ErrorGroup] {
         var request = request
         var groups: [ErrorGroup] = []
         repeat {
@@ -82,7 +82,7 @@ import SyncHealthTestTraits
             try InsightsFixtures.simulateRetries(store, items: items, seed: 6)
             try InsightsFixtures.simulateUpdates(store, syncs: syncs, seed: 8)
             let incremental = try Self.rollupTables(store)
-            try store.database.write { try SyncInsights.rebuildAll($0) }
+            try store.write { try SyncInsights.rebuildAll($0) }
             #expect(try Self.rollupTables(store) == incremental)
         }
     }
@@ -97,7 +97,7 @@ import SyncHealthTestTraits
             // not necessarily the first one ever recorded: examples may differ.
             let expected = try Self.rollupTables(store, excluding: ["example_message"])
             // Make the file look as it did before 0004_insights.
-            try store.database.write { connection in
+            try store.write { connection in
                 for table in ["rollup_error_groups", "rollup_items", "rollup_syncs", "sync_error_groups",
                               "sync_item_counts", "sync_rollup_keys", "error_groups"] {
                     try connection.execute("DROP TABLE \(table)")
@@ -123,7 +123,7 @@ import SyncHealthTestTraits
             let expected = try Self.rollupTables(store, excluding: ["example_message"])
             #expect(try store.count("rollup_syncs_global") > 0)
             // Make the file look as it did before the migrations in `rerun`.
-            try store.database.write { connection in
+            try store.write { connection in
                 var tables = ["rollup_syncs_global", "rollup_items_global", "rollup_error_groups_global"]
                 if rerun.contains("0004_insights") {
                     tables += ["rollup_error_groups", "rollup_items", "rollup_syncs", "sync_error_groups",
@@ -160,7 +160,7 @@ import SyncHealthTestTraits
             try Self.expectGlobalRollupsEqualPerCompanySums(store)
             try Self.expectDashboardsEqualFullScan(store, "global after moves")
             try Self.expectErrorGroupsEqualFullScan(store, "global after moves")
-            try store.database.write { try SyncInsights.rebuildAll($0) }
+            try store.write { try SyncInsights.rebuildAll($0) }
             try Self.expectGlobalRollupsEqualPerCompanySums(store)
             try Self.expectDashboardsEqualFullScan(store, "global after rebuild")
         }
@@ -169,7 +169,7 @@ import SyncHealthTestTraits
     /// Each company-less rollup holds exactly its per-company table summed
     /// over companies: same cells, same counts, no extra or zero rows.
     static func expectGlobalRollupsEqualPerCompanySums(
-        _ store: SQLiteSyncStore, sourceLocation: SourceLocation = #_sourceLocation
+        _ store: any RelationalStore, sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         let pairs = [
             ("rollup_syncs", "product, source_platform, target_platform, status_code", "sum(syncs)", "syncs"),
@@ -177,13 +177,13 @@ import SyncHealthTestTraits
             ("rollup_error_groups", "group_id, product, source_platform, target_platform",
              "sum(occurrences), sum(item_occurrences), sum(syncs)", "occurrences, item_occurrences, syncs"),
         ]
-        try store.database.read { connection in
+        try store.read { connection in
             for (table, key, sums, counters) in pairs {
                 let summed = "SELECT day, \(key), \(sums) FROM \(table) GROUP BY day, \(key)"
                 let global = "SELECT day, \(key), \(counters) FROM \(table)_global"
                 let differences = try connection.scalar("""
-                    SELECT (SELECT count(*) FROM (\(summed) EXCEPT \(global)))
-                         + (SELECT count(*) FROM (\(global) EXCEPT \(summed)))
+                    SELECT (SELECT count(*) FROM (\(summed) EXCEPT \(global)) AS extra)
+                         + (SELECT count(*) FROM (\(global) EXCEPT \(summed)) AS missing)
                     """)
                 #expect(differences == 0, "\(table)_global", sourceLocation: sourceLocation)
             }
@@ -220,8 +220,8 @@ import SyncHealthTestTraits
     }
 
     /// Every row of every rollup and contribution table, as text.
-    static func rollupTables(_ store: SQLiteSyncStore, excluding: Set<String> = []) throws -> [String] {
-        try store.database.read { connection in
+    static func rollupTables(_ store: any RelationalStore, excluding: Set<String> = []) throws -> [String] {
+        try store.read { connection in
             var lines: [String] = []
             for (table, order) in [
                 ("rollup_syncs", "day, company_id, product, source_platform, target_platform, status_code"),
@@ -235,9 +235,12 @@ import SyncHealthTestTraits
                 ("sync_rollup_keys", "sync_ref"),
                 ("error_groups", "group_id"),
             ] {
-                let columns = try connection.all("SELECT name FROM pragma_table_info(?)", [.text(table)]) { $0.text(0) }
+                let columnsSQL = connection.dialect == .sqlite
+                    ? "SELECT name FROM pragma_table_info(?)"
+                    : "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position"
+                let columns = try connection.all(columnsSQL, [.text(table)]) { $0.text(0) }
                     .filter { $0 != "created_at" && !excluding.contains($0) }
-                let row = columns.map { "coalesce(\($0), '')" }.joined(separator: " || '|' || ")
+                let row = columns.map { "coalesce(CAST(\($0) AS TEXT), '')" }.joined(separator: " || '|' || ")
                 lines += try connection.all("SELECT '\(table)|' || \(row) FROM \(table) ORDER BY \(order)") { $0.text(0) }
             }
             return lines

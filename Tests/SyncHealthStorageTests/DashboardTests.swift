@@ -11,7 +11,7 @@ import SyncHealthTestTraits
     /// Midnight UTC at the start of the fixture range.
     static let day0 = (baseTime / day + 1) * day
 
-    static func populate(_ store: SQLiteSyncStore) throws {
+    static func populate(_ store: any RelationalStore) throws {
         try store.record(makeSync("d0-ok", company: "acme", status: .successDataPushed, startedAt: day0 + 1))
         try store.record(makeSync("d0-run", company: "acme", status: .inProgress, startedAt: day0 + 2))
         try store.record(makeSync("d1-bad", company: "beta", status: .configurationError, startedAt: day0 + day + 5,

@@ -13,7 +13,7 @@ import SyncHealthTestTraits
 
     /// Three companies; the invoice mismatch in items of two of them and in
     /// one sync's own messages, a rate limit on one sync.
-    static func populate(_ store: SQLiteSyncStore) throws {
+    static func populate(_ store: any RelationalStore) throws {
         var first = makeSync("g-1", company: "acme", status: .successDataPushed, startedAt: day0 + 1_000, target: "xero")
         first.errorMessages = ["Invoice INV-1 total 5.00 does not match"]
         try store.record(first)

@@ -35,7 +35,7 @@ import SyncHealthTestTraits
         try withStore { store in
             try store.record(makeSync("s-1"))
             try store.push("s-1", [report("a", status: .failed), report("b", status: .failed), report("c")])
-            try store.database.write { connection in
+            try store.write { connection in
                 let rows: [(String, Int64, Int64, PushItemStatus, AttemptTrigger, String)] = [
                     ("a", 2, baseTime + 10, .failed, .manualRetry, "job-1"),
                     ("a", 3, baseTime + 20, .success, .automaticRetry, "job-1"),

@@ -71,7 +71,7 @@ enum InsightsFixtures {
 
     /// Records `count` random syncs with their items; returns the syncs and
     /// every item report.
-    static func populate(_ store: SQLiteSyncStore, count: Int, seed: UInt64) throws -> (syncs: [Sync], items: [PushItemReport]) {
+    static func populate(_ store: any RelationalStore, count: Int, seed: UInt64) throws -> (syncs: [Sync], items: [PushItemReport]) {
         var generator = SplitMix64(seed: seed)
         var syncs: [Sync] = []
         var items: [PushItemReport] = []
@@ -92,7 +92,7 @@ enum InsightsFixtures {
     /// executor records outcomes: `PushItemStatement.apply` then
     /// `refreshSync`, in one write transaction per sync. Most retries
     /// succeed; some fail again with another message.
-    static func simulateRetries(_ store: SQLiteSyncStore, items: [PushItemReport], seed: UInt64) throws {
+    static func simulateRetries(_ store: any RelationalStore, items: [PushItemReport], seed: UInt64) throws {
         var generator = SplitMix64(seed: seed)
         var bySync: [String: [PushItemReport]] = [:]
         for item in items where item.status.isFailure && Bool.random(using: &generator) {
@@ -111,7 +111,7 @@ enum InsightsFixtures {
         }
         for (syncId, reports) in bySync.sorted(by: { $0.key < $1.key }) {
             guard let first = reports.first else { continue }
-            try store.database.write { connection in
+            try store.write { connection in
                 guard let sync = try SyncRecordStatement.fetch(connection, syncId: syncId) else { return }
                 for report in reports {
                     _ = try PushItemStatement.apply(report, syncRowID: sync.rowID, now: report.attemptedAtMs, on: connection)
@@ -128,7 +128,7 @@ enum InsightsFixtures {
 
     /// RecordSync updates: in-progress syncs finish, some syncs move to
     /// another day or target platform, some change their error messages.
-    static func simulateUpdates(_ store: SQLiteSyncStore, syncs: [Sync], seed: UInt64) throws {
+    static func simulateUpdates(_ store: any RelationalStore, syncs: [Sync], seed: UInt64) throws {
         var generator = SplitMix64(seed: seed)
         for var sync in syncs where Int.random(in: 0..<3, using: &generator) == 0 {
             switch Int.random(in: 0..<3, using: &generator) {

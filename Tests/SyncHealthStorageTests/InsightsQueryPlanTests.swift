@@ -34,7 +34,7 @@ import SyncHealthTestTraits
     ]
 
     @Test func dashboardAndErrorGroupQueries() throws {
-        try withStore { store in
+        try withSQLiteStore { store in
             _ = try InsightsFixtures.populate(store, count: 40, seed: 3)
             let (day0, day) = (Self.day0, Self.day)
             for (from, to) in [(day0, day0 + 7 * day), (day0 + 5, day0 + 7 * day - 5), (day0 + 5, day0 + 50)] {
@@ -71,7 +71,7 @@ import SyncHealthTestTraits
     }
 
     @Test func listSyncsByGroup() throws {
-        try withStore { store in
+        try withSQLiteStore { store in
             _ = try InsightsFixtures.populate(store, count: 40, seed: 3)
             for sort in ListSyncsTests.sorts {
                 for companyId in ["", "c-1"] {
@@ -86,7 +86,7 @@ import SyncHealthTestTraits
     }
 
     @Test func configBaselineUsesItsPartialIndex() throws {
-        try withStore { store in
+        try withSQLiteStore { store in
             _ = try InsightsFixtures.populate(store, count: 20, seed: 3)
             let details = try Self.check(store, SQLQuery(
                 SQLiteSyncStore.baselineQuery, [.text("c-1"), .integer(1), .integer(baseTime), .text("s-1")]), "baseline")
@@ -96,7 +96,7 @@ import SyncHealthTestTraits
     }
 
     @Test func upkeepStatementsUseKeys() throws {
-        try withStore { store in
+        try withSQLiteStore { store in
             _ = try InsightsFixtures.populate(store, count: 20, seed: 3)
             let bucket: [SQLValue] = [.integer(1), .text("c"), .integer(1), .text("s"), .text("t")]
             for (sql, arguments) in [

@@ -13,7 +13,7 @@ import SyncHealthTestTraits
 
     /// Records 180 random items on "s-1" (and a few on "s-2"); returns the
     /// reports of "s-1".
-    static func populate(_ store: SQLiteSyncStore) throws -> [PushItemReport] {
+    static func populate(_ store: any RelationalStore) throws -> [PushItemReport] {
         try store.record(makeSync("s-1", status: .inProgress))
         try store.record(makeSync("s-2", status: .inProgress))
         var generator = SplitMix64(seed: 17)

@@ -31,7 +31,7 @@ import SyncHealthTestTraits
     }
 
     @Test func syncListingsUseIndexes() throws {
-        try withStore { store in
+        try withSQLiteStore { store in
             let syncs = try SyncFixtures.populate(store, count: 200, seed: 8)
             let last = try #require(syncs.last)
             for (index, filter) in ListSyncsTests.filters.enumerated() {
@@ -54,7 +54,7 @@ import SyncHealthTestTraits
     }
 
     @Test func companyHistoryWalksTheCompanyIndex() throws {
-        try withStore { store in
+        try withSQLiteStore { store in
             let syncs = try SyncFixtures.populate(store, count: 100, seed: 8)
             let first = try SyncQueryPlanner.plan(ListCompanySyncsRequest(companyId: "acme", startedFromMs: 1))
             let details = try Self.plan(store, first.page)
@@ -68,7 +68,7 @@ import SyncHealthTestTraits
     }
 
     @Test func companyAndCategoryListingIsOneIndexRange() throws {
-        try withStore { store in
+        try withSQLiteStore { store in
             let syncs = try SyncFixtures.populate(store, count: 100, seed: 8)
             let request = ListSyncsRequest(companyId: "acme", categories: [.failed], sortBy: .startedAt, order: .descending, pageSize: 50)
             let first = try SyncQueryPlanner.plan(request)
@@ -83,7 +83,7 @@ import SyncHealthTestTraits
     }
 
     @Test func pushItemsDashboardAndIngestUseIndexes() throws {
-        try withStore { store in
+        try withSQLiteStore { store in
             _ = try SyncFixtures.populate(store, count: 50, seed: 8)
             try store.push("sa-3", (0..<50).map { report("i-\($0)", status: $0 % 5 == 0 ? .failed : .success) })
             for request in [
@@ -126,7 +126,7 @@ import SyncHealthTestTraits
     }
 
     @Test func detectsABareScan() throws {
-        try withStore { store in
+        try withSQLiteStore { store in
             let details = try Self.plan(store, SQLQuery("SELECT * FROM syncs WHERE notes = ?", [.blob([])]))
             #expect(Self.fullScans(details) == ["SCAN syncs"])
         }

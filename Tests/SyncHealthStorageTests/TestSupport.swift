@@ -2,6 +2,8 @@ import Foundation
 @testable import SyncHealthStorage
 @testable import SyncHealthSQLite
 @testable import SyncHealthRelational
+import SyncHealthPostgres
+import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
 
@@ -26,12 +28,49 @@ final class TemporaryDatabase {
     }
 }
 
-/// Runs `body` with a store on a temporary database that is deleted afterwards.
-func withStore<T>(readers: Int = 4, _ body: (SQLiteSyncStore) throws -> T) throws -> T {
+/// Runs `body` with a SQLite store on a temporary database that is deleted
+/// afterwards: for what only SQLite has (query plans, WAL, the file).
+func withSQLiteStore<T>(readers: Int = 4, _ body: (SQLiteSyncStore) throws -> T) throws -> T {
     let database = try TemporaryDatabase()
     return try withExtendedLifetime(database) {
         try body(try database.openStore(readers: readers))
     }
+}
+
+/// The conformance suite's runner: `body` runs once on a fresh SQLite store
+/// and once on a fresh PostgreSQL store (a new database on the test
+/// cluster, dropped afterwards), so the two engines cannot differ silently.
+/// The PostgreSQL run happens wherever a cluster is configured and is
+/// required in CI (`TestCluster.required`); a failure names the engine.
+/// Returns the SQLite run's result.
+@discardableResult
+func withStore<T>(readers: Int = 4, _ body: (any RelationalStore) throws -> T) throws -> T {
+    let result = try withSQLiteStore(readers: readers) { store in
+        try withKnownEngine("sqlite") { try body(store) }
+    }
+    if TestCluster.enabled {
+        _ = try TestCluster.withDatabase { url in
+            let store = try PostgresSyncStore(configuration: .init(url: url, poolSize: max(2, readers)))
+            return try withKnownEngine("postgresql") { try body(store) }
+        }
+    }
+    return result
+}
+
+/// Runs `body`; an error it throws is thrown again naming `engine`.
+private func withKnownEngine<T>(_ engine: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw EngineFailure(engine: engine, underlying: error)
+    }
+}
+
+/// An error of one engine's run of a conformance test.
+struct EngineFailure: Error, CustomStringConvertible {
+    var engine: String
+    var underlying: any Error
+    var description: String { "on \(engine): \(underlying)" }
 }
 
 /// Expects `body` to throw an `RPCError` with `code`; returns it.
@@ -77,7 +116,7 @@ func report(
         retryable: true, idempotencyKey: key)
 }
 
-extension SQLiteSyncStore {
+extension RelationalStore {
     @discardableResult
     func record(_ sync: Sync, config: SyncConfig? = nil, now: Int64 = baseTime) throws -> RecordSyncResponse {
         try recordSync(RecordSyncRequest(sync: sync, config: config), now: now)
@@ -91,7 +130,7 @@ extension SQLiteSyncStore {
     /// A summary of everything stored: row counts and the mutable columns of
     /// syncs and items. Equal snapshots mean nothing was written.
     func snapshot() throws -> [String] {
-        try database.read { connection in
+        try read { connection in
             var lines: [String] = []
             for table in ["syncs", "configs", "sync_configs", "push_items", "push_attempts", "schema_migrations"] {
                 lines.append("\(table)=\(try connection.scalar("SELECT count(*) FROM \(table)"))")
@@ -109,6 +148,6 @@ extension SQLiteSyncStore {
     }
 
     func count(_ table: String) throws -> Int64 {
-        try database.read { try $0.scalar("SELECT count(*) FROM \(table)") }
+        try read { try $0.scalar("SELECT count(*) FROM \(table)") }
     }
 }

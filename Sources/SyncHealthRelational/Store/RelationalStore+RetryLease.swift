@@ -38,6 +38,11 @@ extension RelationalStore {
 enum RetryLeaseStatement {
     static func lease(_ request: RetryLeaseRequest, on connection: any SQLConnection) throws -> [RetryLease] {
         let now = request.now
+        // Where writers run at once (PostgreSQL replicas), each leasing
+        // transaction takes the task rows it will lease and skips the ones
+        // another is taking, so replicas lease disjoint tasks without
+        // waiting. SQLite has one writer; nothing to skip.
+        let skipLocked = connection.dialect == .postgresql ? " FOR UPDATE SKIP LOCKED" : ""
         let live = try connection.all("""
             SELECT target_platform, count(*) FROM retry_tasks
             WHERE state = 2 AND lease_expires_at > ? GROUP BY target_platform
@@ -53,7 +58,7 @@ enum RetryLeaseStatement {
 
         let expired = try connection.all("""
             SELECT id, target_platform FROM retry_tasks
-            WHERE state = 2 AND lease_expires_at <= ? ORDER BY lease_expires_at, id LIMIT ?
+            WHERE state = 2 AND lease_expires_at <= ? ORDER BY lease_expires_at, id LIMIT ?\(skipLocked)
             """, [.integer(now), .integer(Int64(request.limit) + 64)]) { (id: $0.int64(0), platform: $0.text(1)) }
         for task in expired where leases.count < request.limit && free(task.platform) > 0 {
             leases.append(try releaseExpired(taskID: task.id, request: request, on: connection))
@@ -72,7 +77,7 @@ enum RetryLeaseStatement {
             candidates += try connection.all("""
                 SELECT id, next_attempt_at FROM retry_tasks
                 WHERE state = 1 AND target_platform = ? AND next_attempt_at <= ?
-                ORDER BY next_attempt_at, id LIMIT ?
+                ORDER BY next_attempt_at, id LIMIT ?\(skipLocked)
                 """, [.text(platform), .integer(now), .integer(Int64(wanted))]) { (id: $0.int64(0), platform: platform, due: $0.int64(1)) }
         }
         candidates.sort { ($0.due, $0.id) < ($1.due, $1.id) }

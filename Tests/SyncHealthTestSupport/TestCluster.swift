@@ -1,40 +1,39 @@
 import Foundation
 import SyncHealthPostgres
-import SyncHealthProcess
-import SyncHealthTestSupport
+public import SyncHealthProcess
 import Testing
 
 /// The PostgreSQL cluster the tests run against: `tools/test` starts a
 /// throwaway one (`tools/pg-cluster`) and exports its URL and directory.
 /// Where PostgreSQL is required (tools/test, CI) a missing cluster fails
 /// the tests; a plain `swift test` without one skips them.
-enum TestCluster {
+public enum TestCluster {
     /// SYNCHEALTH_TEST_POSTGRES_URL: the cluster's admin URL.
-    static let url = ProcessInfo.processInfo.environment["SYNCHEALTH_TEST_POSTGRES_URL"]
+    public static let url = ProcessInfo.processInfo.environment["SYNCHEALTH_TEST_POSTGRES_URL"]
     /// SYNCHEALTH_TEST_POSTGRES_DIR: its tools/pg-cluster directory (restart tests).
-    static let directory = ProcessInfo.processInfo.environment["SYNCHEALTH_TEST_POSTGRES_DIR"]
+    public static let directory = ProcessInfo.processInfo.environment["SYNCHEALTH_TEST_POSTGRES_DIR"]
     /// SYNCHEALTH_REQUIRE_POSTGRES=1: a missing cluster is a failure.
-    static let required = ProcessInfo.processInfo.environment["SYNCHEALTH_REQUIRE_POSTGRES"] == "1"
+    public static let required = ProcessInfo.processInfo.environment["SYNCHEALTH_REQUIRE_POSTGRES"] == "1"
 
     /// Whether the PostgreSQL tests run.
-    static var enabled: Bool { url != nil || required }
+    public static var enabled: Bool { url != nil || required }
 
     /// The admin URL, or a recorded failure naming how to get one.
-    static func adminURL() throws -> String {
+    public static func adminURL() throws -> String {
         guard let url else {
             throw ClusterMissing()
         }
         return url
     }
 
-    struct ClusterMissing: Error, CustomStringConvertible {
-        var description: String {
+    public struct ClusterMissing: Error, CustomStringConvertible {
+        public var description: String {
             "SYNCHEALTH_REQUIRE_POSTGRES=1 but SYNCHEALTH_TEST_POSTGRES_URL is not set: run tools/test, or start one with tools/pg-cluster start DIR"
         }
     }
 
     /// The URL of database `name` on the cluster.
-    static func url(database name: String) throws -> String {
+    public static func url(database name: String) throws -> String {
         let admin = try adminURL()
         guard let slash = admin.range(of: "/", options: .backwards), admin[..<slash.lowerBound].hasSuffix("//") == false else {
             return admin
@@ -43,7 +42,7 @@ enum TestCluster {
     }
 
     /// Runs `body` with the URL of a new, empty database, dropped afterwards.
-    static func withDatabase<T>(_ body: (String) throws -> T) throws -> T {
+    public static func withDatabase<T>(_ body: (String) throws -> T) throws -> T {
         let name = "synchealth_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         let admin = try PostgresConnection(url: try adminURL())
         try admin.execute("CREATE DATABASE \(name)")
@@ -55,7 +54,7 @@ enum TestCluster {
 
     /// Runs a tools/ script from the repository and waits for it.
     /// - Throws: `ToolFailed` with its output when it fails.
-    static func tool(_ arguments: [String]) async throws {
+    public static func tool(_ arguments: [String]) async throws {
         let path = BuildProducts.packageRoot + "/tools/" + arguments[0]
         let result = try await ChildProcess.run(path, Array(arguments.dropFirst()), timeout: .seconds(120))
         guard result.exit == .exited(0) else {
@@ -63,5 +62,5 @@ enum TestCluster {
         }
     }
 
-    struct ToolFailed: Error { var arguments: [String]; var exit: ChildProcess.Exit; var output: String }
+    public struct ToolFailed: Error { public var arguments: [String]; public var exit: ChildProcess.Exit; public var output: String }
 }
