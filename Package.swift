@@ -111,7 +111,7 @@ let package = Package(
         // Builds a store from a --database setting (one switch over engines)
         .target(
             name: "SyncHealthStores",
-            dependencies: ["SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational"],
+            dependencies: ["SyncHealthStorage", "SyncHealthSQLite", "SyncHealthPostgres", "SyncHealthRelational"],
             swiftSettings: strict
         ),
         // Client library over protocol v1
@@ -317,7 +317,7 @@ let package = Package(
         .testTarget(
             name: "SyncHealthRetryTests",
             dependencies: ["SyncHealthTestTraits", "SyncHealthProcess", "SyncHealthDaemon", "SyncHealthConcurrency", 
-                "SyncHealthRetry", "SyncHealthWire", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthStores", "SyncHealthServer",
+                "SyncHealthRetry", "SyncHealthWire", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthPostgres", "SyncHealthStores", "SyncHealthServer",
                 "SyncHealthClient", "SyncHealthTestSupport",
             ],
             swiftSettings: strict

@@ -1,5 +1,6 @@
 public import SyncHealthStorage
 import SyncHealthSQLite
+import SyncHealthPostgres
 
 // The one place a store is built from a `--database` setting: synchealthd,
 // the CLI's local mode and the bench all open through here, so a new engine
@@ -7,12 +8,13 @@ import SyncHealthSQLite
 
 extension DatabaseLocation {
     /// Opens (and migrates) the store this location names, creating a SQLite
-    /// file and its directory when `create` is true; otherwise the database
-    /// must already exist.
+    /// file and its directory when `create` is true; otherwise the file must
+    /// already exist. A PostgreSQL database must exist (its tables are
+    /// created by the migrations); `poolSize` connections at most.
     /// - Throws: `DatabaseLocationError` when it must exist and does not;
     ///   the engine's errors (`StorageEngineError`, `UnknownMigrationError`)
     ///   when it cannot be opened or migrated.
-    public func openStore(create: Bool) throws -> any ServiceStore {
+    public func openStore(create: Bool, poolSize: Int = 8) throws -> any ServiceStore {
         switch self {
         case let .sqliteFile(path):
             if create {
@@ -21,6 +23,8 @@ extension DatabaseLocation {
                 _ = try requireExistingFile()
             }
             return try SQLiteSyncStore(path: path)
+        case let .postgresql(url):
+            return try PostgresSyncStore(configuration: .init(url: url, poolSize: poolSize))
         }
     }
 
@@ -32,6 +36,8 @@ extension DatabaseLocation {
         switch self {
         case let .sqliteFile(path):
             return try DatabaseCheck.run(path: path)
+        case let .postgresql(url):
+            return try PostgresDatabaseCheck.run(url: url, displayName: description)
         }
     }
 }

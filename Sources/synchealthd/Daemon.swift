@@ -93,7 +93,7 @@ struct Daemon {
         }
         let port = try server.start()
         let host = settings.listen.split(separator: ":").dropLast().joined(separator: ":")
-        logger.notice("serving", metadata: ["address": "\(host):\(port)", "database": "\(settings.database)", "methods": "\(router.methods.count)"])
+        logger.notice("serving", metadata: ["address": "\(host):\(port)", "database": "\((try? DatabaseLocation(parsing: settings.database))?.description ?? "-")", "methods": "\(router.methods.count)"])
         // Tokens first: once the line below appears, they are printed.
         for line in demoTokens?.printedLines ?? [] {
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
@@ -122,7 +122,7 @@ struct Daemon {
     }
 
     private func openStore() throws -> any ServiceStore {
-        try DatabaseLocation(parsing: settings.database).openStore(create: true)
+        try DatabaseLocation(parsing: settings.database).openStore(create: true, poolSize: settings.databasePoolSize)
     }
 
     /// Says how calls are authorized; never logs a token or digest.

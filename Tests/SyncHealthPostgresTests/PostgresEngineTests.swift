@@ -1,3 +1,4 @@
+import Glibc
 import Dispatch
 import SyncHealthConcurrency
 import Foundation
@@ -163,19 +164,21 @@ struct PostgresEngineTests {
     }
 
     @Test func resultsAndConnectionsAreFreedOnEveryPath() throws {
-        let resultsBefore = PostgresResult.live.value
-        let connectionsBefore = PostgresConnection.live.value
+        // Counted per connection and by a weak reference: other suites use
+        // PostgreSQL in parallel, so process-wide counters move meanwhile.
+        weak var released: PostgresConnection?
         do {
             let connection = try PostgresConnection(url: try TestCluster.adminURL())
+            released = connection
             for index in 0..<50 {
                 _ = try connection.all("SELECT generate_series(1, $1::int)", [.integer(Int64(index))]) { $0.int64(0) }
                 _ = try? connection.run("SELECT 1 / $1::int", [.integer(0)])
                 _ = try? connection.pipeline([("SELECT 1 / $1::int", [.integer(0)]), ("SELECT 1", [])])
+                #expect(connection.liveResults.value == 0)
             }
             _ = try? PostgresConnection(url: "postgresql://postgres@127.0.0.1:1/postgres", connectTimeoutSeconds: 1)
         }
-        #expect(PostgresResult.live.value == resultsBefore)
-        #expect(PostgresConnection.live.value == connectionsBefore)
+        #expect(released == nil)  // deinit ran: PQfinish
     }
 
     // MARK: Pool
@@ -233,17 +236,28 @@ struct PostgresEngineTests {
         #expect(counters.opened == 3)
     }
 
-    @Test(.enabled(if: TestCluster.directory != nil, "needs SYNCHEALTH_TEST_POSTGRES_DIR to restart the cluster"))
-    func aRestartedServerIsUnavailableThenThePoolRecovers() async throws {
-        let pool = PostgresPool(configuration: .init(url: try TestCluster.adminURL(), size: 2, connectTimeoutSeconds: 2))
-        #expect(try pool.read { try $0.first("SELECT 1") { $0.int64(0) } } == 1)
-        try await TestCluster.tool(["pg-cluster", "restart", try #require(TestCluster.directory)])
-        // The idle connection broke with the restart: a write fails UNAVAILABLE once...
-        let error = #expect(throws: PostgresError.self) { try pool.withConnection { try $0.run("SELECT 1") } }
-        #expect(error?.storageFailure.rpcError.code == .unavailable)
-        // ...and then everything works again without a new pool.
-        #expect(try pool.withConnection { try $0.first("SELECT 2") { $0.int64(0) } } == 2)
-        #expect(try pool.read { try $0.first("SELECT 3") { $0.int64(0) } } == 3)
+    /// On a cluster of its own (tools/pg-cluster in a temporary directory):
+    /// the shared one serves the conformance suites running meanwhile.
+    @Test func aRestartedServerIsUnavailableThenThePoolRecovers() async throws {
+        let directory = TemporaryDirectory(prefix: "synchealth-pg-restart")
+        chmod(directory.path, 0o755)  // the server runs as the postgres user when we are root
+        let cluster = directory.file("cluster")
+        let url = try await TestCluster.toolOutput(["pg-cluster", "start", cluster])
+        do {
+            let pool = PostgresPool(configuration: .init(url: url, size: 2, connectTimeoutSeconds: 2))
+            #expect(try pool.read { try $0.first("SELECT 1") { $0.int64(0) } } == 1)
+            try await TestCluster.tool(["pg-cluster", "restart", cluster])
+            // The idle connection broke with the restart: a write fails UNAVAILABLE once...
+            let error = #expect(throws: PostgresError.self) { try pool.withConnection { try $0.run("SELECT 1") } }
+            #expect(error?.storageFailure.rpcError.code == .unavailable)
+            // ...and then everything works again without a new pool.
+            #expect(try pool.withConnection { try $0.first("SELECT 2") { $0.int64(0) } } == 2)
+            #expect(try pool.read { try $0.first("SELECT 3") { $0.int64(0) } } == 3)
+        } catch {
+            try? await TestCluster.tool(["pg-cluster", "stop", cluster])
+            throw error
+        }
+        try await TestCluster.tool(["pg-cluster", "stop", cluster])
     }
 
     // MARK: Migrations

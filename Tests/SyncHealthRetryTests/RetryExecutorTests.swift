@@ -8,8 +8,8 @@ import SyncHealthTestTraits
 
 /// The executor against a real store and connector doubles.
 @Suite(.offThePool) struct RetryExecutorTests {
-    @Test func thePerPlatformLimitHoldsAndASlowPlatformDoesNotStarveOthers() async throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func thePerPlatformLimitHoldsAndASlowPlatformDoesNotStarveOthers(engine: TestEngine) async throws {
+        let db = try TestStore(engine: engine)
         try db.seed("slow", target: "xero", items: (0..<12).map { item("x-\($0)") })
         try db.seed("fast", target: "quickbooks-online", items: (0..<12).map { item("q-\($0)") })
         let job = try #require(try db.store.retryFailedItems(filterRetry(FilterRetryScope()), requestedBy: "ana", now: t0).job)
@@ -29,8 +29,8 @@ import SyncHealthTestTraits
         #expect(try db.count("push_attempts", where: "outcome = 1") == 0)
     }
 
-    @Test func transientFailuresBackOffUntilMaximumAttemptsOthersStopAtOnce() async throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func transientFailuresBackOffUntilMaximumAttemptsOthersStopAtOnce(engine: TestEngine) async throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", items: [item("flaky"), item("down"), item("bad"), item("slow", .timedOut)])
         let job = try #require(try db.store.retryFailedItems(syncRetry("s-1"), requestedBy: "ana", now: t0).job)
         let connector = ScriptedConnector(script: { itemId, delivery in
@@ -67,8 +67,8 @@ import SyncHealthTestTraits
         #expect(try db.store.getSync(syncId: "s-1").sync?.statusCode == .dataPushError)
     }
 
-    @Test func aPlatformWithoutAConnectorFailsItsItems() async throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func aPlatformWithoutAConnectorFailsItsItems(engine: TestEngine) async throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", target: "netsuite", items: [item("a")])
         let job = try #require(try db.store.retryFailedItems(syncRetry("s-1"), requestedBy: "ana", now: t0).job)
         let executor = RetryExecutor(
@@ -78,8 +78,8 @@ import SyncHealthTestTraits
         #expect(try db.item("s-1", "a").errorMessage.contains("netsuite"))
     }
 
-    @Test func theRateLimitHoldsPushesUntilTokensArrive() async throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func theRateLimitHoldsPushesUntilTokensArrive(engine: TestEngine) async throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", items: (0..<5).map { item("i-\($0)") })
         let job = try #require(try db.store.retryFailedItems(syncRetry("s-1"), requestedBy: "ana", now: t0).job)
         let clock = ManualClock(t0)
@@ -103,8 +103,8 @@ import SyncHealthTestTraits
         await executor.shutdown()
     }
 
-    @Test func stopLetsPushesInFlightFinishAndAnotherRunResumes() async throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func stopLetsPushesInFlightFinishAndAnotherRunResumes(engine: TestEngine) async throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", items: (0..<6).map { item("i-\($0)") })
         let job = try #require(try db.store.retryFailedItems(syncRetry("s-1"), requestedBy: "ana", now: t0).job)
         let slow = ScriptedConnector(delayMs: { _ in 150 })

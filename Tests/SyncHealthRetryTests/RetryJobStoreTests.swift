@@ -6,8 +6,8 @@ import SyncHealthTestTraits
 
 /// Creating, previewing, reading and cancelling retry jobs in the store.
 @Suite(.offThePool) struct RetryJobStoreTests {
-    @Test func createsAJobForOneSyncsFailedItems() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func createsAJobForOneSyncsFailedItems(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", items: [
             item("i-1"), item("i-2", .timedOut), item("i-3", .success),
             item("i-4", retryable: false), item("i-5", .pending), item("i-6", dataType: "payments"),
@@ -34,8 +34,8 @@ import SyncHealthTestTraits
         #expect(try db.store.getRetryJob(jobId: job.jobId) == job)
     }
 
-    @Test func narrowsToNamedItemsAndDataTypes() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func narrowsToNamedItemsAndDataTypes(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", items: [item("i-1"), item("i-2"), item("i-3", .success), item("i-4", dataType: "payments")])
         let named = try db.store.previewRetry(syncRetry("s-1", items: ["i-3", "i-1", "i-1"]))
         #expect(named.verdicts == ["i-1": nil, "i-3": .alreadySucceeded])
@@ -44,8 +44,8 @@ import SyncHealthTestTraits
         expectError(.notFound) { _ = try db.store.previewRetry(syncRetry("s-1", items: ["i-1", "nope"])) }
     }
 
-    @Test func dryRunChangesNothing() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func dryRunChangesNothing(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", items: [item("i-1"), item("i-2", .timedOut), item("i-3", retryable: false)])
         let before = try db.snapshot()
         let dry = try db.store.retryFailedItems(syncRetry("s-1", dryRun: true), requestedBy: "ana", now: t0 + 5)
@@ -58,8 +58,8 @@ import SyncHealthTestTraits
         #expect(try db.snapshot() != before)
     }
 
-    @Test func theSameKeyReturnsTheSameJob() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func theSameKeyReturnsTheSameJob(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", items: [item("i-1"), item("i-2")])
         let first = try db.store.retryFailedItems(syncRetry("s-1"), requestedBy: "ana", now: t0)
         let again = try db.store.retryFailedItems(syncRetry("s-1"), requestedBy: "ana", now: t0 + 500)
@@ -83,8 +83,8 @@ import SyncHealthTestTraits
         #expect(second.job?.state == .succeeded && second.job?.counts?.total == 0)
     }
 
-    @Test func badRequestsAreRefusedAndWriteNothing() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func badRequestsAreRefusedAndWriteNothing(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", items: [item("i-1")])
         let before = try db.snapshot()
         var noScope = syncRetry("s-1")
@@ -113,8 +113,8 @@ import SyncHealthTestTraits
         #expect(try db.snapshot() == before)
     }
 
-    @Test func everySkipReasonAndForce() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func everySkipReasonAndForce(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("done", items: [item("ok", .success), item("pending", .pending), item("hard", retryable: false), item("soft")])
         try db.seed("running", code: .inProgress, items: [item("r-1")])
         try db.seed("config", code: .configurationError, items: [item("c-1")])
@@ -136,8 +136,8 @@ import SyncHealthTestTraits
         #expect(job.force && job.counts?.total == 1)
     }
 
-    @Test func retryingASyncThatIsStillRunningRetriesNothing() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func retryingASyncThatIsStillRunningRetriesNothing(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("running", code: .inProgress, items: [item("i-1"), item("i-2", .timedOut), item("i-3", .pending)])
         let response = try db.store.retryFailedItems(syncRetry("running"), requestedBy: "ana", now: t0 + 9)
         let job = try #require(response.job)
@@ -147,8 +147,8 @@ import SyncHealthTestTraits
         #expect(try db.lease(at: t0 + 10).isEmpty)
     }
 
-    @Test func filterScopes() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func filterScopes(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("x-1", target: "xero", minutes: 0, items: [item("a"), item("b", dataType: "payments")])
         try db.seed("x-2", target: "xero", minutes: 10, items: [item("c")])
         try db.seed("q-1", target: "quickbooks-online", minutes: 5, items: [item("d")])
@@ -171,8 +171,8 @@ import SyncHealthTestTraits
         #expect(job.state == .succeeded && job.counts == RetryCounts() && job.finishedAtMs == t0 + 3)
     }
 
-    @Test func cancel() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func cancel(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", items: [item("i-1"), item("i-2"), item("i-3")])
         let job = try #require(try db.store.retryFailedItems(syncRetry("s-1"), requestedBy: "ana", now: t0).job)
         let inFlight = try #require(try db.lease(at: t0 + 1, limit: 1).first)
@@ -195,8 +195,8 @@ import SyncHealthTestTraits
         expectError(.notFound) { _ = try db.store.getRetryJob(jobId: "rj_missing") }
     }
 
-    @Test func listsJobsNewestFirstByStateAndSync() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func listsJobsNewestFirstByStateAndSync(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", items: [item("i-1")])
         try db.seed("s-2", items: [item("i-2")])
         var ids: [String] = []

@@ -6,8 +6,8 @@ import SyncHealthTestTraits
 
 /// Leasing attempts and recording their outcomes in the store.
 @Suite(.offThePool) struct RetryQueueStoreTests {
-    @Test func leasingWritesThePendingAttemptWithItsKeyFirst() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func leasingWritesThePendingAttemptWithItsKeyFirst(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", items: [item("i-1")])
         let job = try #require(try db.store.retryFailedItems(syncRetry("s-1"), requestedBy: "ana", now: t0).job)
         let lease = try #require(try db.lease(at: t0 + 100).first)
@@ -32,8 +32,8 @@ import SyncHealthTestTraits
         #expect(try db.lease(at: t0 + 200).isEmpty)
     }
 
-    @Test func anExpiredLeaseIsTakenAgainWithTheSameKey() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func anExpiredLeaseIsTakenAgainWithTheSameKey(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", items: [item("i-1")])
         _ = try db.store.retryFailedItems(syncRetry("s-1"), requestedBy: "ana", now: t0)
         let first = try #require(try db.lease(at: t0, leaseMs: 1_000).first)
@@ -57,8 +57,8 @@ import SyncHealthTestTraits
         #expect(attempts[1].idempotencyKey == first.request.idempotencyKey)
     }
 
-    @Test func aTimedOutAttemptsKeyIsReusedAFailedOnesIsNot() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func aTimedOutAttemptsKeyIsReusedAFailedOnesIsNot(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", items: [item("t", .timedOut), item("f")])
         _ = try db.store.retryFailedItems(syncRetry("s-1"), requestedBy: "ana", now: t0)
         let leases = try db.lease(at: t0)
@@ -83,8 +83,8 @@ import SyncHealthTestTraits
         #expect(try db.attempts("s-1", "f").map(\.trigger) == [.initial, .manualRetry, .automaticRetry])
     }
 
-    @Test func aSyncWhoseFailedItemsAllSucceedBecomes2000() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func aSyncWhoseFailedItemsAllSucceedBecomes2000(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", items: [item("ok", .success), item("a"), item("b", .timedOut)])
         #expect(try db.store.getSync(syncId: "s-1").sync?.statusCode == .dataPushError)
         let job = try #require(try db.store.retryFailedItems(syncRetry("s-1"), requestedBy: "ana", now: t0).job)
@@ -113,8 +113,8 @@ import SyncHealthTestTraits
         #expect(done.counts == RetryCounts(total: 2, succeeded: 2))
     }
 
-    @Test func aSyncWithAnItemStillFailingStaysFailed() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func aSyncWithAnItemStillFailingStaysFailed(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", items: [item("a"), item("b")])
         let job = try #require(try db.store.retryFailedItems(syncRetry("s-1"), requestedBy: "ana", now: t0).job)
         let leases = try db.lease(at: t0 + 1)
@@ -135,8 +135,8 @@ import SyncHealthTestTraits
         #expect(try db.item("s-2", "c").status == .timedOut)
     }
 
-    @Test func leasesRespectThePerPlatformLimit() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func leasesRespectThePerPlatformLimit(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("x", target: "xero", items: (0..<5).map { item("x-\($0)") })
         try db.seed("q", target: "quickbooks-online", items: (0..<5).map { item("q-\($0)") })
         _ = try db.store.retryFailedItems(filterRetry(FilterRetryScope()), requestedBy: "ana", now: t0)
@@ -153,8 +153,8 @@ import SyncHealthTestTraits
         #expect(try db.lease(at: t0 + 3, limit: 10, perPlatform: 2).count == 1)
     }
 
-    @Test func anItemTheEnginePushedMeanwhileIsSkipped() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func anItemTheEnginePushedMeanwhileIsSkipped(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", items: [item("a")])
         let job = try #require(try db.store.retryFailedItems(syncRetry("s-1"), requestedBy: "ana", now: t0).job)
         var fixed = Fixtures.item("a", status: .success, at: t0 + 5_000)
@@ -165,8 +165,8 @@ import SyncHealthTestTraits
         #expect(ended.state == .succeeded && ended.counts == RetryCounts(total: 0, skipped: 1))
     }
 
-    @Test func theEngineCanStillReportWhileAnAttemptIsInFlight() throws {
-        let db = try TestStore()
+    @Test(arguments: TestEngine.all) func theEngineCanStillReportWhileAnAttemptIsInFlight(engine: TestEngine) throws {
+        let db = try TestStore(engine: engine)
         try db.seed("s-1", code: .inProgress, items: [item("other", .pending)])
         try db.seed("s-2", items: [item("a")])
         _ = try db.store.retryFailedItems(syncRetry("s-2"), requestedBy: "ana", now: t0)

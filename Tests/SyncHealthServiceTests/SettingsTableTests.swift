@@ -22,7 +22,7 @@ import SyncHealthTestTraits
     @Test func everySettingWorksFromEverySource() throws {
         // A value every setting accepts that differs from its default.
         let samples: [String: String] = [
-            "listen": "127.0.0.1:9", "database": "x/y.sqlite", "max-connections": "7", "max-pending-handshakes": "5",
+            "listen": "127.0.0.1:9", "database": "x/y.sqlite", "database-pool-size": "3", "max-connections": "7", "max-pending-handshakes": "5",
             "max-concurrent-streams": "9", "max-frame-size": "20000", "handshake-timeout": "11", "idle-timeout": "12",
             "grace-period": "13", "metrics-listen": "127.0.0.1:0", "log-level": "debug", "log-format": "json", "demo": "true", "demo-seed": "7",
             "auth": "off", "default-connector": "127.0.0.1:9", "retry-workers": "3", "retry-platform-concurrency": "1",

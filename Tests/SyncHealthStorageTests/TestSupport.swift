@@ -70,7 +70,10 @@ private func withKnownEngine<T>(_ engine: String, _ body: () throws -> T) throws
 struct EngineFailure: Error, CustomStringConvertible {
     var engine: String
     var underlying: any Error
-    var description: String { "on \(engine): \(underlying)" }
+    var description: String {
+        let cause = (underlying as? RPCError)?.cause.map { " (cause: \($0))" } ?? ""
+        return "on \(engine): \(underlying)\(cause)"
+    }
 }
 
 /// Expects `body` to throw an `RPCError` with `code`; returns it.

@@ -1,7 +1,7 @@
 import Foundation
 import SyncHealthPostgres
 public import SyncHealthProcess
-import Testing
+public import Testing
 
 /// The PostgreSQL cluster the tests run against: `tools/test` starts a
 /// throwaway one (`tools/pg-cluster`) and exports its URL and directory.
@@ -43,24 +43,57 @@ public enum TestCluster {
 
     /// Runs `body` with the URL of a new, empty database, dropped afterwards.
     public static func withDatabase<T>(_ body: (String) throws -> T) throws -> T {
-        let name = "synchealth_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        let admin = try PostgresConnection(url: try adminURL())
-        try admin.execute("CREATE DATABASE \(name)")
-        defer {
-            try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-        }
-        return try body(try url(database: name))
+        let database = try TemporaryPostgresDatabase()
+        return try withExtendedLifetime(database) { try body(database.url) }
     }
 
     /// Runs a tools/ script from the repository and waits for it.
     /// - Throws: `ToolFailed` with its output when it fails.
     public static func tool(_ arguments: [String]) async throws {
+        _ = try await toolOutput(arguments)
+    }
+
+    /// `tool`, returning what it printed on stdout, trimmed.
+    public static func toolOutput(_ arguments: [String]) async throws -> String {
         let path = BuildProducts.packageRoot + "/tools/" + arguments[0]
         let result = try await ChildProcess.run(path, Array(arguments.dropFirst()), timeout: .seconds(120))
         guard result.exit == .exited(0) else {
             throw ToolFailed(arguments: arguments, exit: result.exit, output: result.output)
         }
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     public struct ToolFailed: Error { public var arguments: [String]; public var exit: ChildProcess.Exit; public var output: String }
+}
+
+/// The engines a conformance test runs on: SQLite always, PostgreSQL where a
+/// test cluster is configured (always in CI, where it is required).
+public enum TestEngine: String, Sendable, CaseIterable, CustomTestStringConvertible {
+    case sqlite
+    case postgresql
+
+    /// The engines to run on here.
+    public static var all: [TestEngine] { TestCluster.enabled ? [.sqlite, .postgresql] : [.sqlite] }
+
+    public var testDescription: String { rawValue }
+}
+
+/// A new, empty database on the test cluster, dropped (its connections
+/// terminated) when the object goes away.
+public final class TemporaryPostgresDatabase: Sendable {
+    /// Its URL.
+    public let url: String
+    private let name: String
+
+    public init() throws {
+        name = "synchealth_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let admin = try PostgresConnection(url: try TestCluster.adminURL())
+        try admin.execute("CREATE DATABASE \(name)")
+        url = try TestCluster.url(database: name)
+    }
+
+    deinit {
+        guard let admin = try? PostgresConnection(url: (try? TestCluster.adminURL()) ?? "") else { return }
+        try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
 }

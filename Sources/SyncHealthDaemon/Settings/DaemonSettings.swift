@@ -12,6 +12,8 @@ public import SyncHealthServer
 public struct DaemonSettings: Sendable, Hashable {
     public var listen = "127.0.0.1:7410"
     public var database = "synchealth-data/synchealth.sqlite"
+    /// PostgreSQL connections the store opens at most (`--database-pool-size`).
+    public var databasePoolSize = 8
     public var maxConnections = 1024
     /// Nil means the default: 256, or `maxConnections` when that is lower.
     public var maxPendingHandshakes: Int?

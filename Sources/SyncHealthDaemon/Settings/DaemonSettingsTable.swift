@@ -18,8 +18,8 @@ public enum DaemonSettingsTable {
             settings.listen = value
         },
         DaemonSetting(
-            key: "database", flag: .value(placeholder: "PATH"), defaultText: "`\(DaemonSettings().database)`",
-            help: "SQLite file, created with its folder"
+            key: "database", flag: .value(placeholder: "PATH|URL"), defaultText: "`\(DaemonSettings().database)`",
+            help: "SQLite file, created with its folder; or a PostgreSQL database, `postgresql://user@host:port/db` (it must exist; the tables are created)"
         ) { settings, value, source throws(SettingsError) in
             do throws(DatabaseLocationError) {
                 _ = try DatabaseLocation(parsing: value)
@@ -28,6 +28,9 @@ public enum DaemonSettingsTable {
             }
             settings.database = value
         },
+        .integer(
+            "database-pool-size", \.databasePoolSize, 1...1_000,
+            help: "PostgreSQL connections per process at most (unused with SQLite)"),
         .integer(
             "max-connections", \.maxConnections, 1...100_000,
             help: "beyond it a connection gets GOAWAY RESOURCE_EXHAUSTED, unless one still in its handshake can be closed to make room"),

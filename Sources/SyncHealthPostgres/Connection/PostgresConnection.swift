@@ -21,8 +21,12 @@ public final class PostgresConnection {
     /// are still sending.
     public static let maxPipelineDepth = 256
 
-    /// Connections not yet finished, process-wide (the tests' leak check).
+    /// Connections not yet finished, process-wide.
     public static let live = LiveCounter()
+
+    /// This connection's results not yet cleared (the tests' leak check;
+    /// per connection, so other work in the process cannot disturb it).
+    public let liveResults = LiveCounter()
 
     /// Connects to `url` (a `postgresql://` URI or a libpq keyword string).
     /// - Throws: `PostgresError` 08001 when the server cannot be reached or
@@ -133,7 +137,7 @@ public final class PostgresConnection {
         var firstError: PostgresError?
         for _ in statements {
             guard let raw = PQgetResult(handle) else { throw connectionError("pipeline read") }
-            let result = PostgresResult(taking: raw)
+            let result = PostgresResult(taking: raw, owner: liveResults)
             if result.status == PGRES_PIPELINE_ABORTED {
                 changed.append(0)
             } else if let error = result.error(operation: "pipeline") {
@@ -143,10 +147,10 @@ public final class PostgresConnection {
                 changed.append(result.affectedRows)
             }
             // Each query's results end with a NULL.
-            while let extra = PQgetResult(handle) { _ = PostgresResult(taking: extra) }
+            while let extra = PQgetResult(handle) { _ = PostgresResult(taking: extra, owner: liveResults) }
         }
         guard let sync = PQgetResult(handle) else { throw connectionError("pipeline read") }
-        let syncResult = PostgresResult(taking: sync)
+        let syncResult = PostgresResult(taking: sync, owner: liveResults)
         guard syncResult.status == PGRES_PIPELINE_SYNC else {
             throw syncResult.error(operation: "pipeline") ?? connectionError("pipeline sync")
         }
@@ -183,7 +187,7 @@ public final class PostgresConnection {
     /// Owns `raw` and throws the error it reports, if any.
     private func take(_ raw: OpaquePointer?, operation: String) throws(PostgresError) -> PostgresResult {
         guard let raw else { throw connectionError(operation) }
-        let result = PostgresResult(taking: raw)
+        let result = PostgresResult(taking: raw, owner: liveResults)
         if let error = result.error(operation: operation) {
             // Prepared statements outlive a rolled-back transaction (they are
             // not transactional), so names stay valid until the connection goes.

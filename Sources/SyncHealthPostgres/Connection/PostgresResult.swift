@@ -6,16 +6,21 @@ import SyncHealthDigest
 /// pointer into it leaves this file.
 final class PostgresResult {
     private let handle: OpaquePointer
+    private let owner: LiveCounter
 
-    /// Takes ownership of `handle`.
-    init(taking handle: OpaquePointer) {
+    /// Takes ownership of `handle`, counted in `owner` (its connection's
+    /// `liveResults`) and process-wide until cleared.
+    init(taking handle: OpaquePointer, owner: LiveCounter) {
         self.handle = handle
+        self.owner = owner
         PostgresResult.live.add(1)
+        owner.add(1)
     }
 
     deinit {
         PQclear(handle)
         PostgresResult.live.add(-1)
+        owner.add(-1)
     }
 
     /// Results not yet cleared, process-wide: the leak check of the tests.

@@ -52,12 +52,19 @@ final class PostgresSQLConnection: SQLConnection {
     }
 }
 
-/// A `PostgresRow` read by `Int32` column index.
+/// A `PostgresRow` read by `Int32` column index. A boolean (`EXISTS`, a
+/// comparison) reads as 1 or 0, as SQLite gives it.
 struct PostgresSQLRow: SQLRow {
     let row: PostgresRow
 
     func isNull(_ index: Int32) -> Bool { row.isNull(Int(index)) }
-    func int64(_ index: Int32) -> Int64 { row.int64(Int(index)) }
+    func int64(_ index: Int32) -> Int64 {
+        switch row.text(Int(index)) {
+        case "t": 1
+        case "f": 0
+        default: row.int64(Int(index))
+        }
+    }
     func text(_ index: Int32) -> String { row.text(Int(index)) }
     func optionalText(_ index: Int32) -> String? { row.isNull(Int(index)) ? nil : row.text(Int(index)) }
     func blob(_ index: Int32) -> [UInt8] { row.bytes(Int(index)) }

@@ -37,7 +37,7 @@ public enum DatabaseCheck {
                 + applied.subtracting(known).sorted().map { "migration \($0) is unknown to this version (written by a newer SyncHealth)" }
         })
         results.append(check("sync counts", "each sync's item counts equal its push items") {
-            try connection.all(SQLQuery(itemCountMismatches, [])) { row in
+            try connection.all(RelationalCheckSQL.itemCountMismatches, []) { row in
                 "sync \(row.text(0)): stored total/pending/succeeded/failed/timed-out "
                     + "\(row.int64(1))/\(row.int64(2))/\(row.int64(3))/\(row.int64(4))/\(row.int64(5)), "
                     + "items say \(row.int64(6))/\(row.int64(7))/\(row.int64(8))/\(row.int64(9))/\(row.int64(10))"
@@ -68,44 +68,18 @@ public enum DatabaseCheck {
         }
     }
 
-    /// Syncs whose stored counts differ from their items (status 1-4:
-    /// pending, success, failed, timed out).
-    static let itemCountMismatches = """
-        SELECT s.sync_id, s.items_total, s.items_pending, s.items_succeeded, s.items_failed, s.items_timed_out,
-               coalesce(c.total, 0), coalesce(c.pending, 0), coalesce(c.succeeded, 0), coalesce(c.failed, 0),
-               coalesce(c.timed_out, 0)
-        FROM syncs s
-        LEFT JOIN (
-            SELECT sync_ref, count(*) AS total, sum(status = 1) AS pending, sum(status = 2) AS succeeded,
-                   sum(status = 3) AS failed, sum(status = 4) AS timed_out
-            FROM push_items GROUP BY sync_ref
-        ) c ON c.sync_ref = s.id
-        WHERE s.items_total <> coalesce(c.total, 0) OR s.items_pending <> coalesce(c.pending, 0)
-           OR s.items_succeeded <> coalesce(c.succeeded, 0) OR s.items_failed <> coalesce(c.failed, 0)
-           OR s.items_timed_out <> coalesce(c.timed_out, 0)
-        ORDER BY s.sync_id
-        LIMIT 1000
-        """
-
-    /// The tables a rollup rebuild recomputes; compared row for row.
-    static let rebuiltTables = [
-        "rollup_syncs", "rollup_items", "rollup_error_groups",
-        "rollup_syncs_global", "rollup_items_global", "rollup_error_groups_global",
-        "sync_rollup_keys", "sync_item_counts", "sync_error_groups",
-    ]
-
     /// Copies the stored rollups aside, rebuilds them from the rows with the
     /// code every write uses, and lists the rows that differ; then rolls
     /// everything back.
     private static func rollupDifferences(on connection: Connection) throws -> [String] {
         try connection.execute("BEGIN IMMEDIATE")
         defer { try? connection.execute("ROLLBACK") }
-        for table in rebuiltTables {
+        for table in RelationalCheckSQL.rebuiltTables {
             try connection.execute("CREATE TEMP TABLE stored_\(table) AS SELECT * FROM main.\(table)")
         }
         try SyncInsights.rebuildAll(connection)
         var problems: [String] = []
-        for table in rebuiltTables {
+        for table in RelationalCheckSQL.rebuiltTables {
             let missing = try connection.scalar(
                 "SELECT count(*) FROM (SELECT * FROM main.\(table) EXCEPT SELECT * FROM temp.stored_\(table))")
             let extra = try connection.scalar(

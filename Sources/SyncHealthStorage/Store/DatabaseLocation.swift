@@ -1,35 +1,57 @@
 import Glibc
 
-/// What a `--database` setting names. Today a SQLite file; a URL names a
-/// server engine, and one this build does not have is refused with a clear
-/// message instead of becoming a file named after the URL.
+/// What a `--database` setting names: a SQLite file (a path) or a
+/// PostgreSQL database (a `postgresql://` or `postgres://` URI, as libpq
+/// takes it). Any other URL is refused with a clear message instead of
+/// becoming a file named after the URL.
 public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     /// A SQLite database file.
     case sqliteFile(path: String)
+    /// A PostgreSQL database, by its libpq connection URI.
+    case postgresql(url: String)
 
     /// Parses a `--database` value.
-    /// - Throws: `DatabaseLocationError` for an empty value or any URL
-    ///   (`scheme://...`, `postgres:...`): no engine here opens one.
+    /// - Throws: `DatabaseLocationError` for an empty value, a PostgreSQL URI
+    ///   without a host or socket to reach, or another scheme's URL.
     public init(parsing text: String) throws(DatabaseLocationError) {
         guard !text.isEmpty else { throw DatabaseLocationError("database must not be empty") }
         let lower = text.lowercased()
         if lower.hasPrefix("postgresql:") || lower.hasPrefix("postgres:") {
-            throw DatabaseLocationError(
-                "PostgreSQL databases are not supported by this version of SyncHealth; give a SQLite file path")
+            guard lower.hasPrefix("postgresql://") || lower.hasPrefix("postgres://") else {
+                throw DatabaseLocationError(
+                    "a PostgreSQL database is given as postgresql://[user[:password]@]host[:port]/database")
+            }
+            self = .postgresql(url: text)
+            return
         }
         if let schemeEnd = lower.range(of: "://"),
            !lower[..<schemeEnd.lowerBound].isEmpty,
            lower[..<schemeEnd.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) {
             let scheme = String(text[..<schemeEnd.lowerBound])
-            throw DatabaseLocationError("'\(scheme)://' database URLs are not supported; give a SQLite file path")
+            throw DatabaseLocationError(
+                "'\(scheme)://' database URLs are not supported; give a SQLite file path or a postgresql:// URL")
         }
         self = .sqliteFile(path: text)
     }
 
+    /// The location for logs: a PostgreSQL URI with its password replaced
+    /// by `***`.
     public var description: String {
         switch self {
         case let .sqliteFile(path): return path
+        case let .postgresql(url): return Self.redacted(url)
         }
+    }
+
+    /// `url` without the password of its user-info part.
+    static func redacted(_ url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let rest = url[schemeEnd.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" }
+        guard let at = authority.lastIndex(of: "@") else { return url }
+        let userInfo = authority[..<at]
+        guard let colon = userInfo.firstIndex(of: ":") else { return url }
+        return String(url[..<schemeEnd.upperBound]) + userInfo[..<colon] + ":***" + rest[at...]
     }
 
     /// The path of an existing SQLite file.
@@ -39,6 +61,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         case let .sqliteFile(path):
             guard access(path, F_OK) == 0 else { throw DatabaseLocationError("no database at \(path)") }
             return path
+        case .postgresql:
+            throw DatabaseLocationError("\(self) is a PostgreSQL database, not a file")
         }
     }
 

@@ -103,7 +103,7 @@ extension RetryExecutorConfiguration {
         configuration.perPlatformConcurrency = perPlatform
         configuration.pollIntervalMs = 20
         configuration.pushTimeoutMs = 2_000
-        configuration.leaseDurationMs = 5_000
+        configuration.leaseDurationMs = 30_000  // far beyond any stall of a loaded CI machine: no test here waits for expiry
         configuration.backoff = BackoffPolicy(initialIntervalMs: 1, multiplier: 2, maximumIntervalMs: 5, maximumAttempts: maxAttempts)
         configuration.owner = "test-executor"
         return configuration

@@ -2,6 +2,7 @@ import Foundation
 @testable import SyncHealthStorage
 @testable import SyncHealthSQLite
 @testable import SyncHealthRelational
+import SyncHealthPostgres
 import SyncHealthTestSupport
 import SyncHealthWire
 import Testing
@@ -9,16 +10,24 @@ import Testing
 /// 2026-11-01T00:00:00Z: syncs and items of the retry tests happen around it.
 let t0: Int64 = Fixtures.baseTime
 
-/// A store on a fresh database file, deleted with the directory.
+/// A store on a fresh database of `engine` (a file deleted with its
+/// directory, or a PostgreSQL database dropped with this value).
 struct TestStore {
     let directory = TemporaryDirectory(prefix: "synchealth-retry")
-    let store: SQLiteSyncStore
+    let store: any RelationalStore
+    private let postgres: TemporaryPostgresDatabase?
 
-    init() throws {
-        store = try SQLiteSyncStore(path: directory.file("retry.sqlite"))
+    init(engine: TestEngine = .sqlite) throws {
+        switch engine {
+        case .sqlite:
+            postgres = nil
+            store = try SQLiteSyncStore(path: directory.file("retry.sqlite"))
+        case .postgresql:
+            let database = try TemporaryPostgresDatabase()
+            postgres = database
+            store = try PostgresSyncStore(url: database.url)
+        }
     }
-
-    var path: String { directory.file("retry.sqlite") }
 
     /// Records a sync and its items.
     @discardableResult
@@ -37,7 +46,7 @@ struct TestStore {
     /// Row counts of every table plus the mutable columns of syncs, items
     /// and attempts: equal snapshots mean nothing was written.
     func snapshot() throws -> [String] {
-        try store.database.read { connection in
+        try store.read { connection in
             var lines: [String] = []
             for table in ["syncs", "push_items", "push_attempts", "retry_jobs", "retry_tasks"] {
                 lines.append("\(table)=\(try connection.scalar("SELECT count(*) FROM \(table)"))")
@@ -50,8 +59,8 @@ struct TestStore {
         }
     }
 
-    func count(_ table: String, where condition: String = "1") throws -> Int64 {
-        try store.database.read { try $0.scalar("SELECT count(*) FROM \(table) WHERE \(condition)") }
+    func count(_ table: String, where condition: String = "TRUE") throws -> Int64 {
+        try store.read { try $0.scalar("SELECT count(*) FROM \(table) WHERE \(condition)") }
     }
 
     /// One item's attempt history.
