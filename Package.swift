@@ -288,7 +288,7 @@ let package = Package(
         .testTarget(
             name: "SyncHealthServiceTests",
             dependencies: ["SyncHealthTestTraits", "SyncHealthProcess", "SyncHealthOps", "SyncHealthDaemon", 
-                "SyncHealthTestSupport", "SyncHealthConcurrency", "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthStores", "SyncHealthClient",
+                "SyncHealthTestSupport", "SyncHealthConcurrency", "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthPostgres", "SyncHealthStores", "SyncHealthClient",
                 "SyncHealthWire", "SyncHealthDemo", "SyncHealthCLI",
             ],
             swiftSettings: strict

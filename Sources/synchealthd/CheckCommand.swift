@@ -3,6 +3,7 @@ import Foundation
 import SyncHealthDaemon
 import SyncHealthStorage
 import SyncHealthSQLite
+import SyncHealthStores
 
 /// `synchealthd check --database PATH`: checks a database before it is
 /// trusted, and exits non-zero with a readable report when it is damaged.
@@ -39,12 +40,15 @@ struct CheckCommand: ParsableCommand {
             throw commandFailure("synchealthd check", "give the database to check with --database PATH", exit: 64)
         }
         let report: DatabaseCheckReport
+        var shown = database
         do {
-            report = try DatabaseCheck.run(path: database)
+            let location = try DatabaseLocation(parsing: database)
+            shown = location.description  // a PostgreSQL URL without its password
+            report = try location.check()
         } catch let error as DatabaseLocationError {
             throw commandFailure("synchealthd check", error.message, exit: 66)
         } catch {
-            throw commandFailure("synchealthd check", "\(database) cannot be opened as a database: \(error)", exit: 1)
+            throw commandFailure("synchealthd check", "\(shown) cannot be opened as a database: \(error)", exit: 1)
         }
         print(report.text)
         if !report.isHealthy { throw ExitCode(1) }

@@ -2,6 +2,7 @@ import Foundation
 @testable import SyncHealthStorage
 @testable import SyncHealthSQLite
 @testable import SyncHealthRelational
+import SyncHealthPostgres
 import SyncHealthProcess
 import SyncHealthTestSupport
 import SyncHealthWire
@@ -33,6 +34,33 @@ import SyncHealthTestTraits
         let check = try await ChildProcess.product("synchealthd", ["check", "--database", path])
         let status = await check.waitForExit()?.code
         return (status, check.stdoutLines.joined(separator: "\n"))
+    }
+
+    /// `synchealthd check` on PostgreSQL: healthy, then the invariants it
+    /// checks broken by hand; the password never shows.
+    @Test(.enabled(if: TestCluster.enabled, "no PostgreSQL test cluster")) func aPostgreSQLDatabaseIsChecked() async throws {
+        let database = try TemporaryPostgresDatabase()
+        let store = try PostgresSyncStore(url: database.url)
+        for index in 0..<20 {
+            let syncId = "pg-check-\(index)"
+            _ = try store.recordSync(RecordSyncRequest(sync: Fixtures.sync(syncId, minutes: Int64(index))), now: Fixtures.baseTime)
+            _ = try store.recordPushItems(RecordPushItemsRequest(syncId: syncId, items: (0..<6).map {
+                $0 == 0 ? Fixtures.item("\(syncId)-\($0)", status: .failed, error: "Account \($0) is archived")
+                    : Fixtures.item("\(syncId)-\($0)")
+            }), now: Fixtures.baseTime)
+        }
+        let healthy = try await runCheck(database.url)
+        #expect(healthy.status == 0, "\(healthy.report)")
+        #expect(healthy.report.hasSuffix("healthy: 3 checks passed"))
+
+        let connection = try PostgresConnection(url: database.url)
+        try connection.run("UPDATE syncs SET items_total = items_total + 1 WHERE sync_id = $1", [.text("pg-check-3")])
+        try connection.run("DELETE FROM rollup_items_global WHERE day = (SELECT min(day) FROM rollup_items_global)")
+        let damaged = try await runCheck(database.url)
+        #expect(damaged.status == 1)
+        #expect(damaged.report.contains("sync pg-check-3: stored total"))
+        #expect(damaged.report.contains("rollup_items_global:"))
+        #expect(damaged.report.contains("DAMAGED"))
     }
 
     @Test func aHealthyDatabasePasses() async throws {

@@ -49,7 +49,7 @@ public final class PostgresConnection {
         }
         handle = connection
         Self.live.add(1)
-        try execute("SET bytea_output = 'hex'; SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'")
+        try execute("SET bytea_output = 'hex'; SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; SET client_min_messages = warning")
     }
 
     deinit {
