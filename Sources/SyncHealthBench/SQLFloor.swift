@@ -1,6 +1,6 @@
 import CSQLite
 import SyncHealthStorage
-public import SyncHealthSQLite
+import SyncHealthSQLite
 public import SyncHealthRelational
 
 /// The SQL floor: the exact statements SyncHealth runs for a request

@@ -1,5 +1,5 @@
 import Foundation
-public import SyncHealthProcess
+import SyncHealthProcess
 
 /// synchealthd (or synchealth-sandbox) run as a child process on a loopback
 /// port, so the benchmark can read its RSS and CPU time from /proc. Dropped

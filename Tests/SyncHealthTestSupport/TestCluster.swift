@@ -78,22 +78,49 @@ public enum TestEngine: String, Sendable, CaseIterable, CustomTestStringConverti
     public var testDescription: String { rawValue }
 }
 
-/// A new, empty database on the test cluster, dropped (its connections
-/// terminated) when the object goes away.
+/// A new, empty namespace on the test cluster: a schema of its own in the
+/// one test database this process shares (`synchealth_tests`), reached
+/// through a URL whose `search_path` names it, and dropped with everything
+/// in it when the object goes away. A schema, not a database per test: a
+/// `CREATE DATABASE` copies the template through the WAL (megabytes, then
+/// an fsync), and a few dozen of them at once left a loaded CI machine
+/// unable to accept connections within libpq's timeout. The engine keeps
+/// every object in the first schema of its search path, so a schema
+/// isolates a test as fully as a database did.
 public final class TemporaryPostgresDatabase: Sendable {
     /// Its URL.
     public let url: String
     private let name: String
 
     public init() throws {
-        name = "synchealth_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        let admin = try PostgresConnection(url: try TestCluster.adminURL())
-        try admin.execute("CREATE DATABASE \(name)")
-        url = try TestCluster.url(database: name)
+        name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let shared = try SharedTestDatabase.url.get()
+        let admin = try PostgresConnection(url: shared)
+        try admin.execute("CREATE SCHEMA \(name)")
+        url = shared + "?options=-csearch_path%3D" + name
     }
 
     deinit {
-        guard let admin = try? PostgresConnection(url: (try? TestCluster.adminURL()) ?? "") else { return }
-        try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        guard let shared = try? SharedTestDatabase.url.get(), let admin = try? PostgresConnection(url: shared) else { return }
+        try? admin.execute("SET lock_timeout = '10s'")
+        try? admin.execute("DROP SCHEMA IF EXISTS \(name) CASCADE")
+    }
+}
+
+/// The database the tests of this process make their schemas in, created
+/// once (or found, made by an earlier test process on the same cluster).
+private enum SharedTestDatabase {
+    static let name = "synchealth_tests"
+
+    /// Its URL, or why it could not be had. A `static let`: Swift runs the
+    /// initialiser once, whichever test asks first.
+    static let url: Result<String, any Error> = Result {
+        let admin = try PostgresConnection(url: try TestCluster.adminURL())
+        do {
+            try admin.execute("CREATE DATABASE \(name)")
+        } catch let error as PostgresError where error.sqlState == "42P04" {
+            // duplicate_database: there already, from an earlier run.
+        }
+        return try TestCluster.url(database: name)
     }
 }

@@ -17,12 +17,16 @@ public struct PostgresMigration: Sendable, Equatable {
 
 /// Applies the engine's ordered migrations, recording each in
 /// `schema_migrations`, under a transaction-scoped advisory lock: replicas
-/// that start together queue on the lock, the first applies what is pending
+/// that start together (same database, same schema) queue on the lock, the first applies what is pending
 /// and commits, the others then find nothing to do. A migration and its
 /// record commit together (PostgreSQL DDL is transactional), so a crash
 /// mid-migration leaves the schema as it was.
 public struct PostgresMigrator: Sendable {
-    /// The advisory lock key ("SYNCHEAL" in ASCII), shared by every replica.
+    /// The advisory lock's seed ("SYNCHEAL" in ASCII). The key is the hash
+    /// of the schema the service lives in (the first of its `search_path`)
+    /// under this seed: every replica of one service shares it, and two
+    /// services kept in two schemas of one database do not wait for each
+    /// other.
     public static let lockKey: Int64 = 0x5359_4E43_4845_414C
 
     /// The migrations, in the order they apply.
@@ -42,7 +46,7 @@ public struct PostgresMigrator: Sendable {
     ///   run is kept.
     public func migrate(_ connection: PostgresConnection) throws -> [String] {
         try connection.transaction {
-            _ = try connection.all("SELECT pg_advisory_xact_lock($1::bigint)", [.integer(Self.lockKey)]) { _ in () }
+            _ = try connection.all("SELECT pg_advisory_xact_lock(hashtextextended(current_schema(), $1::bigint))", [.integer(Self.lockKey)]) { _ in () }
             try connection.execute("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     identifier text COLLATE "C" PRIMARY KEY,
