@@ -299,6 +299,31 @@ struct PostgresEngineTests {
         }
     }
 
+    /// The migration lock is the schema's: while a migrator of one schema
+    /// holds it, a service in another schema of the same database migrates,
+    /// and a second migrator of the held schema waits (here: times out).
+    @Test func theMigrationLockBelongsToTheSchema() throws {
+        try TestCluster.withDatabase { held in
+            try TestCluster.withDatabase { other in
+                let migrator = PostgresMigrator(migrations: Self.migrations)
+                let holder = try PostgresConnection(url: held)
+                try holder.transaction {
+                    _ = try holder.all(
+                        "SELECT pg_advisory_xact_lock(hashtextextended(current_schema(), $1::bigint))",
+                        [.integer(PostgresMigrator.lockKey)]) { _ in () }
+                    let elsewhere = try PostgresConnection(url: other)
+                    try elsewhere.execute("SET lock_timeout = '5s'")
+                    #expect(try migrator.migrate(elsewhere) == ["0001_a", "0002_b"])
+                    let waiting = try PostgresConnection(url: held)
+                    try waiting.execute("SET lock_timeout = '200ms'")
+                    let error = #expect(throws: PostgresError.self) { try migrator.migrate(waiting) }
+                    #expect(error?.sqlState == "55P03")  // lock_not_available
+                }
+                #expect(try migrator.migrate(try PostgresConnection(url: held)) == ["0001_a", "0002_b"])
+            }
+        }
+    }
+
     @Test func aFailedMigrationKeepsNothingAndANewerDatabaseIsRefused() throws {
         try TestCluster.withDatabase { url in
             let connection = try PostgresConnection(url: url)
