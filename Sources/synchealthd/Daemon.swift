@@ -42,6 +42,7 @@ struct Daemon {
         let serverMetrics = metricsOn ? ServerMetrics() : nil
         SyncHealthHandlers.register(on: router, store: store, metrics: serverMetrics)
         RetryHandlers.register(on: router, store: store, jobCreated: { executor.wake() })
+        AlertHandlers.register(on: router, store: store)
         var configuration = ServerConfiguration()
         configuration.maxConnections = settings.maxConnections
         configuration.maxPendingHandshakes = settings.effectiveMaxPendingHandshakes

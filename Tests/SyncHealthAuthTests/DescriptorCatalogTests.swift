@@ -54,8 +54,11 @@ import SyncHealthTestTraits
         #expect(Methods.info(named: "/synchealth.v1.SyncHistory/Nope") == nil)
     }
 
-    @Test func onlyCancelIsNotRepeatable() {
-        #expect(Methods.all.filter { !$0.idempotent }.map(\.fullName) == [Methods.Retry.cancelRetryJob.fullName])
+    @Test func onlyCancelAndRuleChangesAreNotRepeatable() {
+        #expect(Set(Methods.all.filter { !$0.idempotent }.map(\.fullName)) == [
+            Methods.Retry.cancelRetryJob.fullName, Methods.Alerts.createAlertRule.fullName,
+            Methods.Alerts.deleteAlertRule.fullName,
+        ])
     }
 
     /// The daemon's handlers register exactly the descriptors synchealthd
@@ -66,6 +69,7 @@ import SyncHealthTestTraits
         let router = Router()
         SyncHealthHandlers.register(on: router, store: store)
         RetryHandlers.register(on: router, store: store)
+        AlertHandlers.register(on: router, store: store)
         HealthService.register(on: router, state: ServingState())
         let served = Set(Methods.all.map(\.fullName)).subtracting([Methods.Connector.push.fullName])
         #expect(Set(router.methods) == served)

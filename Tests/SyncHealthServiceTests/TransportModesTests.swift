@@ -32,6 +32,7 @@ import SyncHealthTestTraits
             let router = Router(interceptor: authorizer.interceptor)
             SyncHealthHandlers.register(on: router, store: store)
             RetryHandlers.register(on: router, store: store)
+            AlertHandlers.register(on: router, store: store)
             extra?(router)
             switch mode {
             case .inProcess:

@@ -15,6 +15,7 @@ public final class LiveRetryStack: Sendable {
         executor = RetryExecutor(store: service.store, connectors: connectors, configuration: configuration)
         let executor = executor
         RetryHandlers.register(on: service.server.router, store: service.store, jobCreated: { executor.wake() })
+        AlertHandlers.register(on: service.server.router, store: service.store)
         executor.start()
     }
 

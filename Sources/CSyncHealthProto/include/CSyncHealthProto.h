@@ -8,4 +8,5 @@
 #include "synchealth/v1/protocol.pb-c.h"
 #include "synchealth/v1/retry.pb-c.h"
 #include "synchealth/v1/sync.pb-c.h"
+#include "synchealth/v1/alerts.pb-c.h"
 #endif

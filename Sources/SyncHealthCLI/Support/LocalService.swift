@@ -34,6 +34,7 @@ public final class LocalService: Sendable {
         let router = Router(interceptor: authorizer.interceptor)
         SyncHealthHandlers.register(on: router, store: store)
         RetryHandlers.register(on: router, store: store)
+        AlertHandlers.register(on: router, store: store)
         HealthService.register(on: router, state: ServingState())
         client = SyncHealthClient(transport: InProcessTransport(router: router, peer: "local"))
     }

@@ -23,4 +23,12 @@ public protocol SyncHealthAPI: Sendable {
     func listRetryJobs(_ request: ListRetryJobsRequest) async throws -> ListRetryJobsResponse
     /// Cancels a queued or running retry job.
     func cancelRetryJob(_ request: CancelRetryJobRequest) async throws -> CancelRetryJobResponse
+    /// Creates an alert rule; the response holds its signing secret, once.
+    func createAlertRule(_ request: CreateAlertRuleRequest) async throws -> CreateAlertRuleResponse
+    /// Every alert rule, by name.
+    func listAlertRules(_ request: ListAlertRulesRequest) async throws -> ListAlertRulesResponse
+    /// Deletes an alert rule and its undelivered deliveries.
+    func deleteAlertRule(_ request: DeleteAlertRuleRequest) async throws -> DeleteAlertRuleResponse
+    /// Webhook deliveries, newest first.
+    func listAlertDeliveries(_ request: ListAlertDeliveriesRequest) async throws -> ListAlertDeliveriesResponse
 }

@@ -105,4 +105,24 @@ public final class SyncHealthClient: SyncHealthAPI {
     public func cancelRetryJob(_ request: CancelRetryJobRequest) async throws -> CancelRetryJobResponse {
         try await call(Methods.Retry.cancelRetryJob, request)
     }
+
+    /// Not repeated on UNAVAILABLE: a create that did land would answer
+    /// ALREADY_EXISTS the second time, and its secret would be lost.
+    public func createAlertRule(_ request: CreateAlertRuleRequest) async throws -> CreateAlertRuleResponse {
+        try await call(Methods.Alerts.createAlertRule, request)
+    }
+
+    public func listAlertRules(_ request: ListAlertRulesRequest) async throws -> ListAlertRulesResponse {
+        try await call(Methods.Alerts.listAlertRules, request)
+    }
+
+    /// Not repeated on UNAVAILABLE: a delete that did land would answer
+    /// NOT_FOUND the second time.
+    public func deleteAlertRule(_ request: DeleteAlertRuleRequest) async throws -> DeleteAlertRuleResponse {
+        try await call(Methods.Alerts.deleteAlertRule, request)
+    }
+
+    public func listAlertDeliveries(_ request: ListAlertDeliveriesRequest) async throws -> ListAlertDeliveriesResponse {
+        try await call(Methods.Alerts.listAlertDeliveries, request)
+    }
 }

@@ -16,6 +16,7 @@ import SyncHealthRelational
 enum PostgresSchema {
     static let migrations: [PostgresMigration] = [
         PostgresMigration(identifier: "0001_service", sql: service),
+        PostgresMigration(identifier: "0002_alerts", sql: AlertSchema.createSQL(dialect: .postgresql)),
     ]
 
     private static let text = "text COLLATE \"C\""

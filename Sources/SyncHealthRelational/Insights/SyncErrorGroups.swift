@@ -59,13 +59,18 @@ enum SyncErrorGroups {
     }
 
     /// Registers groups not seen before, with the message that produced them.
-    static func register(_ seen: [String: Seen], now: Int64, on connection: any SQLConnection) throws {
+    /// Returns the groups that were not there before (alerts on new groups).
+    @discardableResult
+    static func register(_ seen: [String: Seen], now: Int64, on connection: any SQLConnection) throws -> [String: Seen] {
+        var created: [String: Seen] = [:]
         for (groupId, group) in seen {
-            try connection.run("""
+            let inserted = try connection.run("""
                 INSERT INTO error_groups (group_id, fingerprint, example_message, created_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (group_id) DO NOTHING
                 """, [.text(groupId), .text(group.fingerprint.text), .text(group.example), .integer(now)])
+            if inserted > 0 { created[groupId] = group }
         }
+        return created
     }
 
     /// Makes `sync_error_groups` hold `new` for the sync, with its current

@@ -18,8 +18,12 @@ import SyncHealthStorage
 package enum SyncInsights {
     /// Brings the rollups and error groups of the sync with row id
     /// `syncRowID` up to date. A missing sync is left alone.
+    /// Alert rules watching syncs and error groups see the change here too
+    /// (`AlertOutbox.syncChanged`), unless `firesAlerts` is false: a rebuild
+    /// recounts what already happened and fires nothing.
     static func refresh(
-        syncRowID: Int64, itemsChanged: Bool, now: Int64, tables: RollupTables = .all, on connection: any SQLConnection
+        syncRowID: Int64, itemsChanged: Bool, now: Int64, tables: RollupTables = .all, firesAlerts: Bool = true,
+        on connection: any SQLConnection
     ) throws {
         guard let current = try SyncFacts.current(syncRowID, on: connection) else { return }
         let facts = current.facts
@@ -30,7 +34,7 @@ package enum SyncInsights {
         let (newGroups, seen) = try SyncErrorGroups.current(
             syncRowID, syncErrors: current.errors,
             storedItemErrors: itemsChanged ? nil : oldGroups.mapValues(\.itemErrors), on: connection)
-        try SyncErrorGroups.register(seen, now: now, on: connection)
+        let created = try SyncErrorGroups.register(seen, now: now, on: connection)
 
         // The arithmetic is the domain core's (RollupDelta); this applies it.
         let delta = RollupDelta.between(
@@ -57,6 +61,13 @@ package enum SyncInsights {
             syncRowID, syncId: current.syncId, facts: facts, factsChanged: stored?.bucket != facts.bucket
                 || stored?.startedAt != facts.startedAt,
             old: oldGroups, new: newGroups, on: connection)
+        guard firesAlerts else { return }
+        let grown = newGroups.filter { groupId, value in
+            let before = oldGroups[groupId] ?? GroupOccurrences()
+            return value.syncErrors + value.itemErrors > before.syncErrors + before.itemErrors
+        }.map(\.key)
+        try AlertOutbox.syncChanged(
+            syncId: current.syncId, facts: facts, previous: stored, created: created, grown: grown, now: now, on: connection)
     }
 
     /// Rebuilds every rollup and error group from the syncs and items: the
@@ -84,7 +95,7 @@ package enum SyncInsights {
         }
         let now = try connection.scalar("SELECT coalesce(max(updated_at), 0) FROM syncs")
         for rowID in try connection.all("SELECT id FROM syncs ORDER BY id", [], { $0.int64(0) }) {
-            try refresh(syncRowID: rowID, itemsChanged: true, now: now, tables: tables, on: connection)
+            try refresh(syncRowID: rowID, itemsChanged: true, now: now, tables: tables, firesAlerts: false, on: connection)
         }
     }
 }

@@ -81,6 +81,7 @@ enum RetryJobRow {
         try connection.run(
             "UPDATE retry_jobs SET state = ?, finished_at = ? WHERE id = ?",
             [.int32(state.rawValue), .integer(now), .integer(rowID)])
+        try AlertOutbox.jobEnded(rowID, state: state, now: now, on: connection)
         return state
     }
 }

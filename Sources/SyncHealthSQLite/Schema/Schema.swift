@@ -10,6 +10,7 @@ enum Schema {
         Migration(identifier: "0004_insights", sql: insights, backfill: SyncInsights.rebuildPerCompany),
         Migration(identifier: "0005_syncs_by_company_category", sql: syncsByCompanyCategory),
         Migration(identifier: "0006_global_rollups", sql: globalRollups),
+        Migration(identifier: "0007_alerts", sql: AlertSchema.createSQL(dialect: .sqlite)),
     ]
 
     /// Largest INTEGER: where in-progress syncs sort for finished-at and

@@ -20,9 +20,10 @@ public enum Role: String, Sendable, Hashable, CaseIterable {
         switch (self, permission) {
         case (_, .open), (.admin, _):
             return true
-        case (.viewer, .readHistory), (.viewer, .companyHistory), (.viewer, .readRetries):
+        case (.viewer, .readHistory), (.viewer, .companyHistory), (.viewer, .readRetries), (.viewer, .readAlerts):
             return true
-        case (.operator, .readHistory), (.operator, .companyHistory), (.operator, .readRetries), (.operator, .runRetries):
+        case (.operator, .readHistory), (.operator, .companyHistory), (.operator, .readRetries), (.operator, .runRetries),
+             (.operator, .readAlerts), (.operator, .manageAlerts):
             return true
         case (.ingest, .ingest):
             return true

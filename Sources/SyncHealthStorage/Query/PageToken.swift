@@ -28,6 +28,7 @@ package enum PageTokenKind: UInt8, Sendable {
     case pushItems = 2
     case companySyncs = 3
     case retryJobs = 4
+    case alertDeliveries = 5
     case errorGroups = 10
 }
 

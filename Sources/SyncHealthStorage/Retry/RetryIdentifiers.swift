@@ -24,3 +24,13 @@ package enum RetryIdentifiers {
         return String(decoding: text, as: UTF8.self)
     }
 }
+
+/// Identifiers of alert rules and deliveries.
+package enum AlertIdentifiers {
+    /// "ar_" and 24 hex digits.
+    package static func ruleId() -> String { "ar_" + RetryIdentifiers.randomHex(bytes: 12) }
+    /// "ad_" and 32 hex digits: sent with every try of one delivery.
+    package static func deliveryId() -> String { "ad_" + RetryIdentifiers.randomHex(bytes: 16) }
+    /// 64 hex digits: a rule's HMAC-SHA256 signing key (256 bits).
+    package static func signingSecret() -> String { RetryIdentifiers.randomHex(bytes: 32) }
+}

@@ -57,6 +57,24 @@ public enum Methods {
         static let all = [retryFailedItems.info, getRetryJob.info, listRetryJobs.info, cancelRetryJob.info]
     }
 
+    /// `Alerts`: rules that fire webhooks, and their deliveries. Creating a
+    /// rule is not repeated by the client (a second create of the name is
+    /// ALREADY_EXISTS, and the secret is returned only once); deleting is
+    /// (a repeat finds nothing and is NOT_FOUND, which changes nothing).
+    public enum Alerts {
+        public static let service = "synchealth.v1.Alerts"
+        public static let createAlertRule = MethodDescriptor<CreateAlertRuleRequest, CreateAlertRuleResponse>(
+            service: service, method: "CreateAlertRule", idempotent: false, permission: .manageAlerts)
+        public static let listAlertRules = MethodDescriptor<ListAlertRulesRequest, ListAlertRulesResponse>(
+            service: service, method: "ListAlertRules", idempotent: true, permission: .readAlerts)
+        public static let deleteAlertRule = MethodDescriptor<DeleteAlertRuleRequest, DeleteAlertRuleResponse>(
+            service: service, method: "DeleteAlertRule", idempotent: false, permission: .manageAlerts)
+        public static let listAlertDeliveries = MethodDescriptor<ListAlertDeliveriesRequest, ListAlertDeliveriesResponse>(
+            service: service, method: "ListAlertDeliveries", idempotent: true, permission: .readAlerts)
+
+        static let all = [createAlertRule.info, listAlertRules.info, deleteAlertRule.info, listAlertDeliveries.info]
+    }
+
     /// `Connector`: implemented by connector services (and the sandbox), not
     /// by synchealthd; served here it would be an internal call. Repeats are
     /// safe: the platform deduplicates by the attempt's idempotency key.
@@ -79,7 +97,7 @@ public enum Methods {
 
     /// Every method, by service in proto order.
     public static let all: [MethodInfo] =
-        SyncHistory.all + SyncIngest.all + Retry.all + Connector.all + Health.all
+        SyncHistory.all + SyncIngest.all + Retry.all + Alerts.all + Connector.all + Health.all
 
     /// The method named `fullName`, if it is one of ours.
     public static func info(named fullName: String) -> MethodInfo? { byName[fullName] }

@@ -10,6 +10,10 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
     case readRetries
     /// Starting or cancelling retries.
     case runRetries
+    /// Reading alert rules and their deliveries.
+    case readAlerts
+    /// Creating and deleting alert rules.
+    case manageAlerts
     /// Recording syncs and push items.
     case ingest
     /// Only `admin`: methods with no rule of their own (default deny).

@@ -12,6 +12,8 @@ enum ExpectedAccess {
     ]
     static let retryReads: Set<String> = [Methods.Retry.getRetryJob.fullName, Methods.Retry.listRetryJobs.fullName]
     static let retryWrites: Set<String> = [Methods.Retry.retryFailedItems.fullName, Methods.Retry.cancelRetryJob.fullName]
+    static let alertReads: Set<String> = [Methods.Alerts.listAlertRules.fullName, Methods.Alerts.listAlertDeliveries.fullName]
+    static let alertWrites: Set<String> = [Methods.Alerts.createAlertRule.fullName, Methods.Alerts.deleteAlertRule.fullName]
     static let ingest: Set<String> = [Methods.SyncIngest.recordSync.fullName, Methods.SyncIngest.recordPushItems.fullName]
 
     /// Methods anyone may call without a token.
@@ -21,8 +23,10 @@ enum ExpectedAccess {
     static func allows(_ role: Role, _ method: String) -> Bool {
         if open.contains(method) { return true }
         switch role {
-        case .viewer: return history.contains(method) || retryReads.contains(method)
-        case .operator: return history.contains(method) || retryReads.contains(method) || retryWrites.contains(method)
+        case .viewer: return history.contains(method) || retryReads.contains(method) || alertReads.contains(method)
+        case .operator:
+            return history.contains(method) || retryReads.contains(method) || retryWrites.contains(method)
+                || alertReads.contains(method) || alertWrites.contains(method)
         case .ingest: return ingest.contains(method)
         case .customer: return method == Methods.SyncHistory.listCompanySyncs.fullName
         case .admin: return true
