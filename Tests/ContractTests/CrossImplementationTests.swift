@@ -9,7 +9,7 @@ import SyncHealthTestTraits
 struct CrossImplementationTests {
     static func fixtureVectors() -> [Vector] {
         ProtocolVectors.all + SyncVectors.all + HistoryVectors.all + InsightsVectors.all
-            + IngestRetryVectors.ingest + IngestRetryVectors.retry + IngestRetryVectors.connector
+            + IngestRetryVectors.ingest + IngestRetryVectors.retry + IngestRetryVectors.alerts + IngestRetryVectors.connector
     }
 
     static func allVectors() throws -> [Vector] {

@@ -11,7 +11,7 @@ struct ProtoCompileTests {
         let out = try Repo.temporaryDirectory()
         defer { Repo.removeTemporary(out) }
         let files = try Repo.protoFiles()
-        #expect(files.count == 7)
+        #expect(files.count == 8)
         let set = out.appendingPathComponent("api.pb")
         let result = try await Command.run(try Command.protoc(), [
             "-I" + Repo.protoDir.path, "--include_imports", "--descriptor_set_out=" + set.path,

@@ -63,5 +63,15 @@ enum EmptyVectors {
         Vector("empty", CancelRetryJobResponse(), text: ""),
         Vector("empty", PushRequest(), text: ""),
         Vector("empty", PushResponse(), text: ""),
+        Vector("empty", AlertRule(), text: ""),
+        Vector("empty", CreateAlertRuleRequest(), text: ""),
+        Vector("empty", CreateAlertRuleResponse(), text: ""),
+        Vector("empty", ListAlertRulesRequest(), text: ""),
+        Vector("empty", ListAlertRulesResponse(), text: ""),
+        Vector("empty", DeleteAlertRuleRequest(), text: ""),
+        Vector("empty", DeleteAlertRuleResponse(), text: ""),
+        Vector("empty", AlertDelivery(), text: ""),
+        Vector("empty", ListAlertDeliveriesRequest(), text: ""),
+        Vector("empty", ListAlertDeliveriesResponse(), text: ""),
     ]
 }

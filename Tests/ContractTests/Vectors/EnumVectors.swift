@@ -39,6 +39,8 @@ enum EnumVectors {
         EnumCase("synchealth.v1.PushOutcome", PushOutcome.allKnown, raw: \.rawValue, field: "outcome") { PushResponse(outcome: $0) },
         EnumCase("synchealth.v1.ConfigChangeKind", ConfigChangeKind.allKnown, raw: \.rawValue, field: "kind") { ConfigChange(kind: $0) },
         EnumCase("synchealth.v1.ConfigDiffState", ConfigDiffState.allKnown, raw: \.rawValue, field: "state") { ConfigDiff(state: $0) },
+        EnumCase("synchealth.v1.AlertKind", AlertKind.allKnown, raw: \.rawValue, field: "kind") { AlertRule(kind: $0) },
+        EnumCase("synchealth.v1.AlertDeliveryState", AlertDeliveryState.allKnown, raw: \.rawValue, field: "state") { AlertDelivery(state: $0) },
     ]
 
     static func name(_ enumName: String, _ number: Int32, _ snapshot: ApiSnapshot) throws -> String {

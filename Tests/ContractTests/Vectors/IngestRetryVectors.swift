@@ -55,6 +55,28 @@ enum IngestRetryVectors {
         Vector("full", CancelRetryJobResponse(job: RetryJob(jobId: "job-9", state: .cancelled, cancelledBy: "bob@example.com"))),
     ]
 
+    static let alerts: [Vector] = [
+        Vector("full", AlertRule(
+            ruleId: "ar_1", name: "acme failures", kind: .syncFailed, webhookUrl: "https://hooks.example.com/synchealth",
+            companyId: "company-42", statusCodes: [.configurationError, .dataPushError], threshold: 3, windowMs: 3_600_000,
+            targetPlatform: "xero", failureRatePercent: 25, minimumSyncs: 10, createdAtMs: 1_735_689_600_000,
+            createdBy: "ana@example.com")),
+        Vector("full", CreateAlertRuleRequest(rule: AlertRule(name: "jobs", kind: .retryJobPartiallyFailed))),
+        Vector("full", CreateAlertRuleResponse(rule: AlertRule(ruleId: "ar_2", name: "jobs"), signingSecret: "00ff")),
+        Vector("full", ListAlertRulesResponse(rules: [AlertRule(name: "a"), AlertRule(name: "b", kind: .errorGroupNew)])),
+        Vector("full", DeleteAlertRuleRequest(ruleId: "ar_1")),
+        Vector("full", DeleteAlertRuleResponse(deliveriesDropped: 2)),
+        Vector("full", AlertDelivery(
+            deliveryId: "ad_1", ruleId: "ar_1", kind: .platformFailureRate, event: "3 of 4 syncs to xero failed",
+            state: .pending, attempts: 2, lastHttpStatus: 503, lastError: "HTTP 503", createdAtMs: 1_735_689_600_000,
+            nextAttemptAtMs: 1_735_689_660_000, deliveredAtMs: 0, payloadJson: "{\"delivery_id\":\"ad_1\"}")),
+        Vector("delivered", AlertDelivery(deliveryId: "ad_2", state: .delivered, attempts: 1, lastHttpStatus: 204, deliveredAtMs: 1_735_689_601_000)),
+        // No fields: the fixture is the empty text, so protoc agrees it is empty.
+        Vector("full", ListAlertRulesRequest()),
+        Vector("full", ListAlertDeliveriesRequest(ruleId: "ar_1", states: [.pending, .failed], pageSize: 20, pageToken: "d2")),
+        Vector("full", ListAlertDeliveriesResponse(deliveries: [AlertDelivery(deliveryId: "ad_1", state: .delivered)], nextPageToken: "d3")),
+    ]
+
     static let connector: [Vector] = [
         Vector("full", PushRequest(
             idempotencyKey: "sync-0001/item-7/3", syncId: "sync-0001", itemId: "item-7", coreId: "order-1001",
