@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.21.0"),
     ],
     targets: [
         // C modules
@@ -144,6 +145,17 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Alerts: webhook delivery from the outbox (HMAC-signed POSTs on async-http-client)
+        .target(
+            name: "SyncHealthAlerts",
+            dependencies: [
+                "SyncHealthConcurrency", "SyncHealthStorage", "SyncHealthWire",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // The daemon's settings table and wiring (synchealthd)
         .target(
             name: "SyncHealthDaemon",
@@ -174,7 +186,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "synchealthd",
-            dependencies: ["SyncHealthConcurrency", "SyncHealthDaemon", "SyncHealthOps",
+            dependencies: ["SyncHealthConcurrency", "SyncHealthDaemon", "SyncHealthOps", "SyncHealthAlerts",
                 .product(name: "Metrics", package: "swift-metrics"),
                 "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthStores", "SyncHealthWire", "SyncHealthDemo", "SyncHealthRetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -38,6 +38,7 @@ struct Daemon {
         let metricsOn = !settings.metricsListen.isEmpty
         let executor = try RetryWiring.makeExecutor(
             settings: settings, store: store, logger: logger, metrics: metricsOn ? OpsWiring.retryMetrics(settings) : nil)
+        let deliverer = AlertWiring.makeDeliverer(settings: settings, store: store, logger: logger)
         let router = Router(interceptor: authorizer.interceptor)
         let serverMetrics = metricsOn ? ServerMetrics() : nil
         SyncHealthHandlers.register(on: router, store: store, metrics: serverMetrics)
@@ -105,6 +106,7 @@ struct Daemon {
         // Jobs left by an earlier run resume here; their expired leases are
         // taken again with the same keys.
         executor.start()
+        deliverer?.start()
 
         await server.waitUntilStopped()
         // Pushes in flight get what is left of the grace period to finish and
@@ -117,6 +119,8 @@ struct Daemon {
                 "pushes": "\(executor.pushesInFlight)",
             ])
         }
+        // A POST in flight finishes and is recorded; the outbox keeps the rest.
+        await deliverer?.stop()
         signals.cancel()
         await ops?.stop()
         logger.notice("stopped")

@@ -10,7 +10,7 @@ public struct SyncHealthCommand: AsyncParsableCommand {
         or 127.0.0.1:7410; the token is --token or $SYNCHEALTH_TOKEN.
         Sync IDs can be shortened to any unique prefix (tables show the first 8 characters).
         """,
-        subcommands: [Syncs.self, Items.self, Config.self, RetryCommand.self, Jobs.self, DashboardCommand.self, Errors.self, Company.self, HealthCommand.self]
+        subcommands: [Syncs.self, Items.self, Config.self, RetryCommand.self, Jobs.self, DashboardCommand.self, Errors.self, Company.self, Alerts.self, HealthCommand.self]
     )
 
     public init() {}
@@ -43,6 +43,15 @@ public struct SyncHealthCommand: AsyncParsableCommand {
     public struct Errors: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Error groups.", subcommands: [ErrorsListCommand.self]
+        )
+        public init() {}
+    }
+
+    /// `synchealth alerts ...`
+    public struct Alerts: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Alert rules and their webhook deliveries.",
+            subcommands: [AlertsCreateCommand.self, AlertsListCommand.self, AlertsDeleteCommand.self, AlertsDeliveriesCommand.self]
         )
         public init() {}
     }

@@ -45,6 +45,12 @@ public struct DaemonSettings: Sendable, Hashable {
     public var retryPollIntervalMs: Int64 = 500
     public var retryBackoffInitialMs: Int64 = 1_000
     public var retryBackoffMaxMs: Int64 = 60_000
+    public var alertConcurrency = 4
+    public var alertPollIntervalMs: Int64 = 1_000
+    public var alertTimeoutMs: Int64 = 10_000
+    public var alertMaxAttempts = 12
+    public var alertBackoffInitialMs: Int64 = 1_000
+    public var alertBackoffMaxMs: Int64 = 600_000
 
     /// The defaults.
     public init() {}

@@ -102,6 +102,12 @@ public enum DaemonSettingsTable {
         .milliseconds("retry-push-timeout", \.retryPushTimeoutMs, help: "deadline of each push"),
         .milliseconds("retry-lease-duration", \.retryLeaseDurationMs, help: "how long a leased attempt belongs to this server; must exceed `retry-push-timeout`"),
         .milliseconds("retry-poll-interval", \.retryPollIntervalMs, help: "longest pause between looks at the retry queue"),
+        .integer("alert-concurrency", \.alertConcurrency, 0...64, help: "webhook deliveries POSTed at once by this server; 0 = this server delivers none (another replica does)"),
+        .milliseconds("alert-poll-interval", \.alertPollIntervalMs, help: "longest pause between looks at the alert outbox"),
+        .milliseconds("alert-timeout", \.alertTimeoutMs, 1...300_000, help: "deadline of one webhook POST, response included"),
+        .integer("alert-max-attempts", \.alertMaxAttempts, 1...100, help: "tries of one webhook delivery before it fails"),
+        .milliseconds("alert-backoff-initial", \.alertBackoffInitialMs, help: "ceiling of the first pause between tries (exponential, full jitter)"),
+        .milliseconds("alert-backoff-max", \.alertBackoffMaxMs, help: "longest pause between tries of a delivery"),
     ]
 
     /// The settings named `<prefix><name>`.

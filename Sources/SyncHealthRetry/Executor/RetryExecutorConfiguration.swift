@@ -1,3 +1,4 @@
+import SyncHealthConcurrency
 public import SyncHealthWire
 #if canImport(Glibc)
 import Glibc
@@ -99,10 +100,6 @@ public struct RPCErrorSummary: Sendable, Hashable, CustomStringConvertible {
 
 /// The system clock.
 public enum RetryClock {
-    /// Milliseconds since the Unix epoch.
-    @Sendable public static func systemMs() -> Int64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
-    }
+    /// Milliseconds since the Unix epoch (`WallClock`).
+    @Sendable public static func systemMs() -> Int64 { WallClock.milliseconds() }
 }

@@ -1,3 +1,4 @@
+import SyncHealthConcurrency
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -72,8 +73,4 @@ public enum SyncHealthHandlers {
 
 /// Milliseconds since the Unix epoch, from the system clock.
 @Sendable
-public func currentTimeMs() -> Int64 {
-    var spec = timespec()
-    clock_gettime(CLOCK_REALTIME, &spec)
-    return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
-}
+public func currentTimeMs() -> Int64 { WallClock.milliseconds() }
