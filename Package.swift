@@ -245,6 +245,8 @@ let package = Package(
             dependencies: ["SyncHealthConcurrency", "SyncHealthProcess", "SyncHealthRetry",
                 "SyncHealthServer", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthPostgres", "SyncHealthStores", "SyncHealthClient", "SyncHealthWire",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/SyncHealthTestSupport",
             swiftSettings: strict
@@ -330,7 +332,7 @@ let package = Package(
             name: "SyncHealthRetryTests",
             dependencies: ["SyncHealthTestTraits", "SyncHealthProcess", "SyncHealthDaemon", "SyncHealthConcurrency", 
                 "SyncHealthRetry", "SyncHealthWire", "SyncHealthStorage", "SyncHealthSQLite", "SyncHealthRelational", "SyncHealthPostgres", "SyncHealthStores", "SyncHealthServer",
-                "SyncHealthClient", "SyncHealthTestSupport",
+                "SyncHealthClient", "SyncHealthTestSupport", "SyncHealthAlerts", "SyncHealthJSON",
             ],
             swiftSettings: strict
         ),
