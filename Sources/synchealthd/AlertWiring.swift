@@ -16,7 +16,9 @@ enum AlertWiring {
         configuration.concurrency = settings.alertConcurrency
         configuration.pollIntervalMs = settings.alertPollIntervalMs
         configuration.requestTimeoutMs = settings.alertTimeoutMs
-        configuration.leaseDurationMs = max(60_000, settings.alertTimeoutMs * 2)
+        // A deliverer that dies mid-POST holds its lease this long; then
+        // another (or this one, restarted) sends the delivery again.
+        configuration.leaseDurationMs = settings.alertTimeoutMs * 2 + 5_000
         configuration.backoff = BackoffPolicy(
             initialIntervalMs: settings.alertBackoffInitialMs, multiplier: 2,
             maximumIntervalMs: max(settings.alertBackoffMaxMs, settings.alertBackoffInitialMs),
