@@ -28,6 +28,8 @@ import SyncHealthTestTraits
             "auth": "off", "default-connector": "127.0.0.1:9", "retry-workers": "3", "retry-platform-concurrency": "1",
             "retry-rate": "2.5", "retry-max-attempts": "4", "retry-backoff-initial": "10", "retry-backoff-max": "2000",
             "retry-push-timeout": "30", "retry-lease-duration": "20000", "retry-poll-interval": "50",
+            "alert-concurrency": "0", "alert-poll-interval": "70", "alert-timeout": "900", "alert-max-attempts": "3",
+            "alert-backoff-initial": "15", "alert-backoff-max": "1500",
         ]
         #expect(Set(samples.keys) == Set(DaemonSettings.keys), "a setting without a sample here")
         let defaults = DaemonSettings()
