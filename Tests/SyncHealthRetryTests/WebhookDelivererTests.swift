@@ -114,6 +114,60 @@ import SyncHealthTestTraits
         #expect(!stored.lastError.isEmpty && !stored.lastError.contains(stored.payloadJson))
     }
 
+    /// One rule of every kind, each event made true once: the receiver gets
+    /// one signed POST per rule, with the rule's kind and the event's facts.
+    @Test(arguments: TestEngine.all) func everyRuleKindIsDelivered(engine: TestEngine) async throws {
+        let db = try TestStore(engine: engine)
+        let receiver = WebhookReceiver()
+        try await receiver.start()
+        var secrets: [String: String] = [:]
+        for (name, kind, configure) in [
+            ("failed", AlertKind.syncFailed, { (_: inout AlertRule) in }),
+            ("new group", .errorGroupNew, { _ in }),
+            ("many", .errorGroupThreshold, { $0.threshold = 2; $0.windowMs = 3_600_000 }),
+            ("rate", .platformFailureRate, { $0.targetPlatform = "xero"; $0.failureRatePercent = 50; $0.windowMs = 3_600_000; $0.minimumSyncs = 1 }),
+            ("jobs", .retryJobPartiallyFailed, { _ in }),
+        ] as [(String, AlertKind, (inout AlertRule) -> Void)] {
+            var rule = AlertRule(name: name, kind: kind, webhookUrl: receiver.url)
+            configure(&rule)
+            let created = try db.store.createAlertRule(rule, createdBy: "ana", now: t0)
+            secrets[try #require(created.rule?.ruleId)] = created.signingSecret
+        }
+        try db.seed("s-1", items: [item("a"), item("b"), item("c")])
+        _ = try db.store.retryFailedItems(syncRetry("s-1", items: ["a", "b"]), requestedBy: "ana", now: t0)
+        let leases = try db.lease(at: t0 + 1)
+        try db.complete(try #require(leases.first { $0.request.itemId == "a" }), .success, at: t0 + 2)
+        try db.complete(try #require(leases.first { $0.request.itemId == "b" }), .failed, retryable: false, at: t0 + 3)
+
+        let deliverer = WebhookDeliverer(store: db.store, configuration: Self.configuration())
+        await deliverer.deliverDue()
+        await deliverer.stop()
+        await receiver.stop()
+
+        var kinds: [String: Int] = [:]
+        for received in receiver.deliveries {
+            let body = try #require(JSONParser.parse(Array(received.body.utf8))?.lastMembers)
+            let rule = try #require(body["rule"]?.lastMembers)
+            guard case .string(let ruleId)? = rule["rule_id"], case .string(let kind)? = rule["kind"] else {
+                Issue.record("no rule in \(received.body)")
+                continue
+            }
+            kinds[kind, default: 0] += 1
+            #expect(WebhookSignature.verify(
+                header: received.headers["x-synchealth-signature"] ?? "", secret: secrets[ruleId] ?? "",
+                timestamp: received.headers["x-synchealth-timestamp"] ?? "", body: received.body))
+        }
+        // Three new groups: the sync's own error, the items' error, and the
+        // error the failed retry recorded for item b.
+        let groups = try deliveries(db).filter { $0.kind == .errorGroupNew }.map(\.payloadJson)
+        #expect(kinds == [
+            "sync_failed": 1, "error_group_new": 3, "error_group_threshold": 1, "platform_failure_rate": 1,
+            "retry_job_partially_failed": 1,
+        ])
+        #expect(try deliveries(db).allSatisfy { $0.state == .delivered })
+        #expect(groups.contains { $0.contains("example_message") && $0.contains("Account code") }, "\(groups)")
+    }
+
     @Test(arguments: TestEngine.all) func aStartedDelivererSendsWhatEventsWriteLater(engine: TestEngine) async throws {
         let db = try TestStore(engine: engine)
         let receiver = WebhookReceiver()
