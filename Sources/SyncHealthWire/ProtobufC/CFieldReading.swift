@@ -1,4 +1,10 @@
 import CProtobufC
+// protobuf-c.h is included by both C modules (CProtobufC's shim and every
+// generated header of CSyncHealthProto), so Clang may give its declarations
+// to either; importing both keeps them visible here whichever it picks (a
+// clean build failed with "cannot find 'PROTOBUF_C_LABEL_REPEATED'" when it
+// picked CSyncHealthProto).
+import CSyncHealthProto
 
 /// Reading non-string fields out of unpacked protobuf-c messages. Pointers
 /// are borrowed from the unpacked message and never escape these calls.
