@@ -304,7 +304,10 @@ struct PostgresEngineTests {
     /// and a second migrator of the held schema waits (here: times out).
     @Test func theMigrationLockBelongsToTheSchema() throws {
         try TestCluster.withDatabase { held in
-            try TestCluster.withDatabase { other in
+            // A second service in another schema of the same database.
+            try PostgresConnection(url: held).execute("CREATE SCHEMA other")
+            let other = held + "?options=-csearch_path%3Dother"
+            do {
                 let migrator = PostgresMigrator(migrations: Self.migrations)
                 let holder = try PostgresConnection(url: held)
                 try holder.transaction {
@@ -320,6 +323,7 @@ struct PostgresEngineTests {
                     #expect(error?.sqlState == "55P03")  // lock_not_available
                 }
                 #expect(try migrator.migrate(try PostgresConnection(url: held)) == ["0001_a", "0002_b"])
+                #expect(try PostgresConnection(url: other).first("SELECT current_schema()") { $0.text(0) } == "other")
             }
         }
     }

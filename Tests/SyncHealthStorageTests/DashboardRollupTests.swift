@@ -237,7 +237,7 @@ import SyncHealthTestTraits
             ] {
                 let columnsSQL = connection.dialect == .sqlite
                     ? "SELECT name FROM pragma_table_info(?)"
-                    : "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position"
+                    : "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = current_schema() ORDER BY ordinal_position"
                 let columns = try connection.all(columnsSQL, [.text(table)]) { $0.text(0) }
                     .filter { $0 != "created_at" && !excluding.contains($0) }
                 let row = columns.map { "coalesce(CAST(\($0) AS TEXT), '')" }.joined(separator: " || '|' || ")

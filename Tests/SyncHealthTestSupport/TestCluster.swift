@@ -1,3 +1,4 @@
+import SyncHealthConcurrency
 import Foundation
 import SyncHealthPostgres
 public import SyncHealthProcess
@@ -78,49 +79,71 @@ public enum TestEngine: String, Sendable, CaseIterable, CustomTestStringConverti
     public var testDescription: String { rawValue }
 }
 
-/// A new, empty namespace on the test cluster: a schema of its own in the
-/// one test database this process shares (`synchealth_tests`), reached
-/// through a URL whose `search_path` names it, and dropped with everything
-/// in it when the object goes away. A schema, not a database per test: a
-/// `CREATE DATABASE` copies the template through the WAL (megabytes, then
-/// an fsync), and a few dozen of them at once left a loaded CI machine
-/// unable to accept connections within libpq's timeout. The engine keeps
-/// every object in the first schema of its search path, so a schema
-/// isolates a test as fully as a database did.
+/// A new, empty database on the test cluster, for one test; given back
+/// (emptied) when the object goes away.
+///
+/// Databases are pooled: one is created only when none is free, one at a
+/// time, and a returned one is emptied (its other sessions ended, schema
+/// every schema dropped and `public` made again) for the next test. Not a CREATE
+/// DATABASE per test: each copies the template through the WAL (megabytes
+/// and an fsync), and a few dozen at once left a loaded CI machine unable to
+/// accept connections within libpq's timeout. Not a schema per test in one
+/// shared database either: every DDL statement there sends catalog
+/// invalidations to every session of that database, hundreds of them in a
+/// parallel run, and the CPU they took starved the timing-sensitive tests.
 public final class TemporaryPostgresDatabase: Sendable {
     /// Its URL.
     public let url: String
     private let name: String
 
     public init() throws {
-        name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        let shared = try SharedTestDatabase.url.get()
-        let admin = try PostgresConnection(url: shared)
-        try admin.execute("CREATE SCHEMA \(name)")
-        url = shared + "?options=-csearch_path%3D" + name
+        name = try TestDatabasePool.acquire()
+        url = try TestCluster.url(database: name)
     }
 
     deinit {
-        guard let shared = try? SharedTestDatabase.url.get(), let admin = try? PostgresConnection(url: shared) else { return }
-        try? admin.execute("SET lock_timeout = '10s'")
-        try? admin.execute("DROP SCHEMA IF EXISTS \(name) CASCADE")
+        TestDatabasePool.release(name)
     }
 }
 
-/// The database the tests of this process make their schemas in, created
-/// once (or found, made by an earlier test process on the same cluster).
-private enum SharedTestDatabase {
-    static let name = "synchealth_tests"
+/// The pool behind `TemporaryPostgresDatabase`.
+private enum TestDatabasePool {
+    private static let free = Locked<[String]>([])
+    /// Held while a database is created: one CREATE DATABASE at a time.
+    private static let creating = Locked<Int>(0)
 
-    /// Its URL, or why it could not be had. A `static let`: Swift runs the
-    /// initialiser once, whichever test asks first.
-    static let url: Result<String, any Error> = Result {
-        let admin = try PostgresConnection(url: try TestCluster.adminURL())
-        do {
+    static func acquire() throws -> String {
+        if let name = free.withLock({ $0.popLast() }) { return name }
+        return try creating.withLock { count in
+            count += 1
+            let name = "synchealth_test_\(getpid())_\(count)"
+            let admin = try PostgresConnection(url: try TestCluster.adminURL())
             try admin.execute("CREATE DATABASE \(name)")
-        } catch let error as PostgresError where error.sqlState == "42P04" {
-            // duplicate_database: there already, from an earlier run.
+            return name
         }
-        return try TestCluster.url(database: name)
+    }
+
+    /// Empties `name` and puts it back; a database that cannot be emptied
+    /// is left out of the pool (dropped if possible).
+    static func release(_ name: String) {
+        do {
+            let admin = try PostgresConnection(url: try TestCluster.adminURL())
+            try admin.run(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+                [.text(name)])
+            let database = try PostgresConnection(url: try TestCluster.url(database: name))
+            try database.execute("SET lock_timeout = '10s'")
+            let schemas = try database.all(
+                "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'") { $0.text(0) }
+            for schema in schemas {
+                try database.execute("DROP SCHEMA \"\(schema)\" CASCADE")
+            }
+            try database.execute("CREATE SCHEMA public")
+            free.withLock { $0.append(name) }
+        } catch {
+            if let admin = try? PostgresConnection(url: (try? TestCluster.adminURL()) ?? "") {
+                try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            }
+        }
     }
 }
