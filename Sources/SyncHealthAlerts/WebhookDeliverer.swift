@@ -121,6 +121,7 @@ public final class WebhookDeliverer: Sendable {
         request.body = .bytes(Array(lease.payload.utf8))
         var status: Int32 = 0
         var problem = ""
+        let started = ContinuousClock.now
         do {
             let response = try await client.execute(request, timeout: .milliseconds(configuration.requestTimeoutMs))
             _ = try? await response.body.collect(upTo: 64 * 1024)
@@ -136,6 +137,8 @@ public final class WebhookDeliverer: Sendable {
         let result = AlertDeliveryResult(
             deliveryId: lease.deliveryId, leaseOwner: lease.leaseOwner, delivered: delivered, httpStatus: status,
             error: problem, retryAtMs: retryAt)
+        configuration.metrics?.tried(
+            outcome: delivered ? "delivered" : (retryAt == nil ? "failed" : "retrying"), took: ContinuousClock.now - started)
         var metadata: Logger.Metadata = [
             "delivery": "\(lease.deliveryId)", "rule": "\(lease.ruleId)", "attempt": "\(lease.attemptsMade + 1)",
         ]
@@ -152,6 +155,7 @@ public final class WebhookDeliverer: Sendable {
                 _ = try store.completeAlertDelivery(result, now: now)
             }
         } catch {
+            configuration.metrics?.recordingFailed()
             logger.warning("alert delivery not recorded; it will be sent again under the same id", metadata: metadata.merging(["record_error": "\(error)"]) { $1 })
         }
     }

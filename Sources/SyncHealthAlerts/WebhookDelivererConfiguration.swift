@@ -24,6 +24,9 @@ public struct WebhookDelivererConfiguration: Sendable {
     /// A uniform value in 0..<1, for the backoff's jitter.
     public var random: @Sendable () -> Double = { Double.random(in: 0..<1) }
 
+    /// Counts tries and their outcomes; nil counts nothing.
+    public var metrics: AlertMetrics?
+
     /// The defaults.
     public init() {}
 }

@@ -7,12 +7,13 @@ import SyncHealthWire
 /// Builds the webhook deliverer from the daemon's settings.
 enum AlertWiring {
     /// nil when `alert-concurrency` is 0 (this replica delivers nothing).
-    static func makeDeliverer(settings: DaemonSettings, store: any AlertStore, logger: Logger) -> WebhookDeliverer? {
+    static func makeDeliverer(settings: DaemonSettings, store: any AlertStore, logger: Logger, metrics: AlertMetrics?) -> WebhookDeliverer? {
         guard settings.alertConcurrency > 0 else {
             logger.notice("alert delivery off on this server (alert-concurrency = 0)")
             return nil
         }
         var configuration = WebhookDelivererConfiguration()
+        configuration.metrics = metrics
         configuration.concurrency = settings.alertConcurrency
         configuration.pollIntervalMs = settings.alertPollIntervalMs
         configuration.requestTimeoutMs = settings.alertTimeoutMs

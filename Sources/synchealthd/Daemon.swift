@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Logging
+import SyncHealthAlerts
 import SyncHealthDemo
 import SyncHealthRetry
 import SyncHealthDaemon
@@ -38,7 +39,8 @@ struct Daemon {
         let metricsOn = !settings.metricsListen.isEmpty
         let executor = try RetryWiring.makeExecutor(
             settings: settings, store: store, logger: logger, metrics: metricsOn ? OpsWiring.retryMetrics(settings) : nil)
-        let deliverer = AlertWiring.makeDeliverer(settings: settings, store: store, logger: logger)
+        let deliverer = AlertWiring.makeDeliverer(
+            settings: settings, store: store, logger: logger, metrics: metricsOn ? AlertMetrics() : nil)
         let router = Router(interceptor: authorizer.interceptor)
         let serverMetrics = metricsOn ? ServerMetrics() : nil
         SyncHealthHandlers.register(on: router, store: store, metrics: serverMetrics)

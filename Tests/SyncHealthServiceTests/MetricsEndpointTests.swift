@@ -44,6 +44,10 @@ import SyncHealthTestTraits
 
         let client = try SyncHealthClient(target: address, timeout: .seconds(10))
         defer { client.close() }
+        let receiver = WebhookReceiver()
+        try await receiver.start()
+        _ = try await client.createAlertRule(CreateAlertRuleRequest(rule: AlertRule(
+            name: "metrics", kind: .syncFailed, webhookUrl: receiver.url)))
         _ = try await client.recordSync(RecordSyncRequest(sync: Fixtures.sync("s-metrics-1")))
         _ = try await client.recordPushItems(RecordPushItemsRequest(syncId: "s-metrics-1", items: [
             Fixtures.item("i-1", status: .failed), Fixtures.item("i-2"), Fixtures.item("i-3"),
@@ -59,6 +63,10 @@ import SyncHealthTestTraits
             state = try await client.getRetryJob(GetRetryJobRequest(jobId: job.jobId)).job?.state ?? state
         }
         #expect(state == .succeeded)
+
+        // The failed item made the sync 5130: one alert, delivered.
+        for _ in 0..<500 where receiver.deliveries.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+        await receiver.stop()
 
         let (status, metrics) = try await get(ops, "/metrics")
         #expect(status == 200)
@@ -94,6 +102,12 @@ import SyncHealthTestTraits
         #expect(sample(metrics, #"synchealth_retry_push_duration_seconds_count{platform="other"}"#) == pushes)
         #expect(sample(metrics, #"synchealth_retry_queue_depth{state="queued"}"#) == 0)
         #expect(sample(metrics, #"synchealth_build_info{version="1.0.0",engine="sqlite"}"#) == 1)
+        // Alerts: the webhook try and its duration; no URL or id in a label.
+        #expect(receiver.deliveries.count == 1)
+        #expect(sample(metrics, #"synchealth_alert_deliveries_total{outcome="delivered"}"#) == 1)
+        #expect(sample(metrics, "synchealth_alert_delivery_duration_seconds_count") == 1)
+        let deliveryId = receiver.deliveries.first?.headers["x-synchealth-delivery"] ?? "-"
+        #expect(!metrics.contains("127.0.0.1:\(receiver.port)") && !metrics.contains(deliveryId))
         // No ids or tokens in labels.
         #expect(!metrics.contains("s-metrics-1") && !metrics.contains("metrics-1\""))
 

@@ -79,6 +79,16 @@ final class ServerConnection: @unchecked Sendable {
     /// - Parameter rejectWith: when set, the connection only sends this GOAWAY and closes.
     func start(rejectWith goAway: GoAway? = nil) {
         queue.async {
+            guard self.state != .closed else {
+                // Closed before this ran (a shutdown raced the accept):
+                // closeNow already resumed and cancelled the fd sources, and
+                // resuming the read source again would be an over-resume
+                // (libdispatch traps; seen under TSan). The timer was
+                // cancelled while still suspended: resume it once, so it
+                // can deliver its cancellation and be released.
+                self.timer.resume()
+                return
+            }
             Socket.setNoDelay(self.fd)
             self.readSuspended = false
             self.readSource.resume()
