@@ -21,13 +21,14 @@ public final class WebhookDeliverer: Sendable {
     private let configuration: WebhookDelivererConfiguration
     private let client: HTTPClient
     private let logger: Logger
+    /// Names this process's leases: the configured owner and the pid.
+    private let owner: String
     private let state = Locked(State())
 
     private struct State {
         var loop: Task<Void, Never>?
         var sleeper: Task<Void, Never>?
         var stopping = false
-        var woken = false
     }
 
     /// Creates a deliverer; nothing runs until `start()`.
@@ -37,6 +38,7 @@ public final class WebhookDeliverer: Sendable {
         self.store = store
         self.configuration = configuration
         self.logger = logger
+        owner = "\(configuration.owner)-\(ProcessInfo.processInfo.processIdentifier)"
         var http = HTTPClient.Configuration()
         http.redirectConfiguration = .disallow
         http.timeout = .init(connect: .milliseconds(min(configuration.requestTimeoutMs, 5_000)))
@@ -48,14 +50,6 @@ public final class WebhookDeliverer: Sendable {
         state.withLock { state in
             guard state.loop == nil, !state.stopping else { return }
             state.loop = Task { await self.run() }
-        }
-    }
-
-    /// Looks at the outbox now instead of at the next poll.
-    public func wake() {
-        state.withLock { state in
-            state.woken = true
-            state.sleeper?.cancel()
         }
     }
 
@@ -81,17 +75,16 @@ public final class WebhookDeliverer: Sendable {
         while !state.withLock({ $0.stopping }) {
             let delivered = await deliverBatch()
             if delivered >= configuration.concurrency { continue }
-            await sleep(untilNextDue: true)
+            await sleepUntilNextDue()
         }
     }
 
     /// One lease-POST-record round; returns how many deliveries it tried.
     private func deliverBatch() async -> Int {
         let now = configuration.clock()
-        let owner = "\(configuration.owner)-\(ProcessInfo.processInfo.processIdentifier)"
         let leases: [AlertDeliveryLease]
         do {
-            leases = try await BlockingWork.run("synchealth.alerts.lease") { [store, configuration] () throws(RPCError) in
+            leases = try await BlockingWork.run("synchealth.alerts.lease") { [store, configuration, owner] () throws(RPCError) in
                 try store.leaseAlertDeliveries(
                     owner: owner, now: now, leaseDurationMs: configuration.leaseDurationMs, limit: configuration.concurrency)
             }
@@ -161,30 +154,24 @@ public final class WebhookDeliverer: Sendable {
     }
 
     /// Sleeps until the poll interval passes, the next delivery is due, or
-    /// `wake()`/`stop()`.
-    private func sleep(untilNextDue: Bool) async {
+    /// `stop()`.
+    private func sleepUntilNextDue() async {
         var pauseMs = configuration.pollIntervalMs
-        let next = untilNextDue ? try? await BlockingWork.run("synchealth.alerts.due", { [store] () throws(RPCError) in
+        let next = try? await BlockingWork.run("synchealth.alerts.due") { [store] () throws(RPCError) in
             try store.nextAlertDeliveryDue()
-        }) : nil
+        }
         if let due = next ?? nil {
             pauseMs = min(pauseMs, max(1, due - configuration.clock()))
         }
         let pause = Duration.milliseconds(pauseMs)
         let sleeper: Task<Void, Never>? = state.withLock { state in
-            guard !state.woken, !state.stopping else {
-                state.woken = false
-                return nil
-            }
+            guard !state.stopping else { return nil }
             let task = Task { _ = try? await Task.sleep(for: pause) }
             state.sleeper = task
             return task
         }
         await sleeper?.value
-        state.withLock { state in
-            state.sleeper = nil
-            state.woken = false
-        }
+        state.withLock { $0.sleeper = nil }
     }
 
     /// A short reason for operators: the error's kind, never the URL's

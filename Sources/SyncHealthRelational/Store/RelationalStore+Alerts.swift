@@ -84,29 +84,23 @@ extension RelationalStore {
         guard limit > 0 else { return [] }
         return try guarded {
             try write { connection in
-                let skipLocked = connection.dialect == .postgresql ? " FOR UPDATE SKIP LOCKED" : ""
-                let due = try connection.all("""
-                    SELECT delivery_id FROM alert_deliveries
-                    WHERE state = 1 AND next_attempt_at <= ? AND lease_expires_at <= ?
-                    ORDER BY next_attempt_at, delivery_id LIMIT ?\(skipLocked)
-                    """, [.integer(now), .integer(now), .integer(Int64(limit))]) { $0.text(0) }
-                var leases: [AlertDeliveryLease] = []
-                for deliveryId in due {
-                    try connection.run(
-                        "UPDATE alert_deliveries SET lease_owner = ?, lease_expires_at = ? WHERE delivery_id = ?",
-                        [.text(owner), .integer(now + leaseDurationMs), .text(deliveryId)])
-                    if let lease = try connection.first("""
-                        SELECT d.delivery_id, d.rule_id, r.webhook_url, r.signing_secret, d.payload, d.attempts
-                        FROM alert_deliveries d JOIN alert_rules r ON r.rule_id = d.rule_id
-                        WHERE d.delivery_id = ?
-                        """, [.text(deliveryId)], { row in
-                            AlertDeliveryLease(
-                                deliveryId: row.text(0), ruleId: row.text(1), webhookURL: row.text(2), signingSecret: row.text(3),
-                                payload: row.text(4), attemptsMade: Int32(truncatingIfNeeded: row.int64(5)), leaseOwner: owner)
-                        }) {
-                        leases.append(lease)
-                    }
+                // Only the delivery rows are locked: deliveries of one rule
+                // are leased by several deliverers at once.
+                let skipLocked = connection.dialect == .postgresql ? " FOR UPDATE OF d SKIP LOCKED" : ""
+                let leases = try connection.all("""
+                    SELECT d.delivery_id, d.rule_id, r.webhook_url, r.signing_secret, d.payload, d.attempts
+                    FROM alert_deliveries d JOIN alert_rules r ON r.rule_id = d.rule_id
+                    WHERE d.state = 1 AND d.next_attempt_at <= ? AND d.lease_expires_at <= ?
+                    ORDER BY d.next_attempt_at, d.delivery_id LIMIT ?\(skipLocked)
+                    """, [.integer(now), .integer(now), .integer(Int64(limit))]) { row in
+                    AlertDeliveryLease(
+                        deliveryId: row.text(0), ruleId: row.text(1), webhookURL: row.text(2), signingSecret: row.text(3),
+                        payload: row.text(4), attemptsMade: Int32(truncatingIfNeeded: row.int64(5)), leaseOwner: owner)
                 }
+                guard !leases.isEmpty else { return [] }
+                try connection.run(
+                    "UPDATE alert_deliveries SET lease_owner = ?, lease_expires_at = ? WHERE delivery_id IN (\(SyncQueryPlanner.placeholders(leases.count)))",
+                    [.text(owner), .integer(now + leaseDurationMs)] + leases.map { .text($0.deliveryId) })
                 return leases
             }
         }
