@@ -60,18 +60,11 @@ extension RelationalStore {
     /// See `AlertStore.listAlertDeliveries`. Newest first (created_at, then
     /// delivery_id, descending).
     public func listAlertDeliveries(_ request: ListAlertDeliveriesRequest) throws(RPCError) -> ListAlertDeliveriesResponse {
-        let plan = try AlertDeliveryListPlan(request)
+        let plan = try AlertDeliveryListPlan(request).page
         return try guarded {
             try read { connection in
-                var deliveries = try connection.all(plan.page.sql, plan.page.arguments, AlertDeliveryRow.decode)
-                guard deliveries.count > plan.pageSize else { return ListAlertDeliveriesResponse(deliveries: deliveries) }
-                deliveries.removeLast(deliveries.count - plan.pageSize)
-                let token = deliveries.last.map {
-                    PageToken.encode(
-                        PageCursor(key: .integer($0.createdAtMs), tiebreak: $0.deliveryId),
-                        kind: .alertDeliveries, fingerprint: plan.fingerprint)
-                } ?? ""
-                return ListAlertDeliveriesResponse(deliveries: deliveries, nextPageToken: token)
+                let page = plan.cut(try connection.all(plan.query, AlertDeliveryRow.decode)) { ($0.createdAtMs, $0.deliveryId) }
+                return ListAlertDeliveriesResponse(deliveries: page.rows, nextPageToken: page.nextPageToken)
             }
         }
     }
@@ -159,13 +152,10 @@ enum AlertDeliveryRow {
 
 /// A validated ListAlertDeliveries request as SQL. Pure.
 struct AlertDeliveryListPlan {
-    var pageSize: Int
-    var fingerprint: [UInt8]
-    /// One page plus one row, to tell whether another page follows.
-    var page: SQLQuery
+    var page: NewestFirstPage
 
     init(_ request: ListAlertDeliveriesRequest) throws(RPCError) {
-        pageSize = try FieldRules.pageSize(request.pageSize)
+        let pageSize = try FieldRules.pageSize(request.pageSize)
         try FieldRules.filterCount(request.states.count, "states")
         for state in request.states {
             switch state {
@@ -180,7 +170,6 @@ struct AlertDeliveryListPlan {
         var print = FilterFingerprint(kind: .alertDeliveries)
         print.add(states)
         print.add(request.ruleId.isEmpty ? "-" : "r" + request.ruleId)
-        fingerprint = print.bytes
 
         var conditions: [String] = []
         var arguments: [SQLValue] = []
@@ -192,17 +181,9 @@ struct AlertDeliveryListPlan {
             conditions.append("state IN (\(SyncQueryPlanner.placeholders(states.count)))")
             arguments += states.map(SQLValue.integer)
         }
-        if !request.pageToken.isEmpty {
-            let cursor = try PageToken.decode(request.pageToken, kind: .alertDeliveries, fingerprint: fingerprint)
-            guard case .integer(let createdAt) = cursor.key else { throw PageToken.invalid }
-            conditions.append("(created_at, delivery_id) < (?, ?)")
-            arguments += [.integer(createdAt), .text(cursor.tiebreak)]
-        }
-        arguments.append(.integer(Int64(pageSize) + 1))
-        page = SQLQuery("""
-            SELECT \(AlertDeliveryRow.columns) FROM alert_deliveries \
-            WHERE \(conditions.isEmpty ? "TRUE" : conditions.joined(separator: " AND ")) \
-            ORDER BY created_at DESC, delivery_id DESC LIMIT ?
-            """, arguments)
+        page = try NewestFirstPage(
+            select: AlertDeliveryRow.columns, from: "alert_deliveries", id: "delivery_id", conditions: conditions,
+            arguments: arguments, pageSize: pageSize, pageToken: request.pageToken, kind: .alertDeliveries,
+            fingerprint: print.bytes)
     }
 }

@@ -5,18 +5,11 @@ extension RelationalStore {
     /// See `RetryStore.listRetryJobs`. Newest first (created_at, then job_id,
     /// descending), with keyset pagination; an unknown sync_id matches no job.
     public func listRetryJobs(_ request: ListRetryJobsRequest) throws(RPCError) -> ListRetryJobsResponse {
-        let plan = try RetryJobListPlan(request)
+        let plan = try RetryJobListPlan(request).page
         return try guarded {
             try read { connection in
-                var jobs = try connection.all(plan.page.sql, plan.page.arguments) { RetryJobRow.decode($0).job }
-                guard jobs.count > plan.pageSize else { return ListRetryJobsResponse(jobs: jobs) }
-                jobs.removeLast(jobs.count - plan.pageSize)
-                let token = jobs.last.map {
-                    PageToken.encode(
-                        PageCursor(key: .integer($0.createdAtMs), tiebreak: $0.jobId),
-                        kind: .retryJobs, fingerprint: plan.fingerprint)
-                } ?? ""
-                return ListRetryJobsResponse(jobs: jobs, nextPageToken: token)
+                let page = plan.cut(try connection.all(plan.query) { RetryJobRow.decode($0).job }) { ($0.createdAtMs, $0.jobId) }
+                return ListRetryJobsResponse(jobs: page.rows, nextPageToken: page.nextPageToken)
             }
         }
     }
@@ -24,13 +17,10 @@ extension RelationalStore {
 
 /// A validated ListRetryJobs request as SQL. Pure.
 struct RetryJobListPlan {
-    var pageSize: Int
-    var fingerprint: [UInt8]
-    /// One page plus one row, to tell whether another page follows.
-    var page: SQLQuery
+    var page: NewestFirstPage
 
     init(_ request: ListRetryJobsRequest) throws(RPCError) {
-        pageSize = try FieldRules.pageSize(request.pageSize)
+        let pageSize = try FieldRules.pageSize(request.pageSize)
         try FieldRules.filterCount(request.states.count, "states")
         for state in request.states {
             switch state {
@@ -45,7 +35,6 @@ struct RetryJobListPlan {
         var print = FilterFingerprint(kind: .retryJobs)
         print.add(states)
         print.add(request.syncId.isEmpty ? "-" : "s" + request.syncId)
-        fingerprint = print.bytes
 
         var conditions: [String] = []
         var arguments: [SQLValue] = []
@@ -60,17 +49,8 @@ struct RetryJobListPlan {
                 """)
             arguments.append(.text(request.syncId))
         }
-        if !request.pageToken.isEmpty {
-            let cursor = try PageToken.decode(request.pageToken, kind: .retryJobs, fingerprint: fingerprint)
-            guard case .integer(let createdAt) = cursor.key else { throw PageToken.invalid }
-            conditions.append("(created_at, job_id) < (?, ?)")
-            arguments += [.integer(createdAt), .text(cursor.tiebreak)]
-        }
-        arguments.append(.integer(Int64(pageSize) + 1))
-        page = SQLQuery("""
-            SELECT \(RetryJobRow.columns) FROM retry_jobs \
-            WHERE \(conditions.isEmpty ? "TRUE" : conditions.joined(separator: " AND ")) \
-            ORDER BY created_at DESC, job_id DESC LIMIT ?
-            """, arguments)
+        page = try NewestFirstPage(
+            select: RetryJobRow.columns, from: "retry_jobs", id: "job_id", conditions: conditions, arguments: arguments,
+            pageSize: pageSize, pageToken: request.pageToken, kind: .retryJobs, fingerprint: print.bytes)
     }
 }
